@@ -1,0 +1,38 @@
+/**
+ * Screenshots of built pages at phone and desktop widths, for looking at
+ * what we make: `node scripts/screenshots.ts [dist] [path ...]`.
+ * Pictures go to .cache/screenshots/.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, HOW_TO_GET_CHROMIUM, findChromium } from '../src/lib/chromium.ts';
+import { serveStatic } from '../src/lib/static-server.ts';
+import { basePath } from '../src/lib/settings.ts';
+
+const [distArg = 'dist', ...paths] = process.argv.slice(2);
+const executablePath = findChromium();
+if (!executablePath) {
+	console.error(`No Chromium found. ${HOW_TO_GET_CHROMIUM}`);
+	process.exit(1);
+}
+const outDir = path.resolve('.cache/screenshots');
+mkdirSync(outDir, { recursive: true });
+const base = basePath();
+const server = await serveStatic(path.resolve(distArg), base);
+const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+try {
+	for (const width of [375, 1280]) {
+		const page = await browser.newPage({ viewport: { width, height: 900 } });
+		for (const pagePath of paths.length ? paths : ['']) {
+			await page.goto(`${server.url}${pagePath.replace(/^\//, '')}`);
+			const name = `${(pagePath.replace(/\/$/, '').replace(/[^a-z0-9]+/gi, '_') || 'home').replace(/^_/, '')}-${width}.png`;
+			await page.screenshot({ path: path.join(outDir, name), fullPage: true });
+			console.log(path.join(outDir, name));
+		}
+		await page.close();
+	}
+} finally {
+	await browser.close();
+	await server.close();
+}

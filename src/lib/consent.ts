@@ -1,0 +1,59 @@
+/**
+ * Consent decides how much of a private person any output may show. The
+ * query layer applies it once, so pages, search, print, embeds and feeds only
+ * ever see what consent allows; open-data exports leave gifts out entirely.
+ *
+ * - public: name and contact shown.
+ * - first-name: first name only; no contact; introductions through a connector.
+ * - via-connector: no name, no contact; introductions through a connector.
+ */
+import type { Asset, ConsentLevel } from '../schema/asset.ts';
+
+export type PublicAsset = Asset & { readonly consentApplied: true };
+
+/** The first name from a recorded name: "Margaret Holt" → "Margaret". */
+export function firstName(name: string): string {
+	return name.trim().split(/\s+/)[0] ?? '';
+}
+
+/** The asset as it may be shown anywhere: contact reduced to what consent allows. */
+export function applyConsent(asset: Asset): PublicAsset {
+	const contact = contactAllowed(asset.consent, asset.contact);
+	const { contact: _removed, ...rest } = asset;
+	return { ...rest, ...(contact ? { contact } : {}), consentApplied: true } as PublicAsset;
+}
+
+function contactAllowed(consent: ConsentLevel | undefined, contact: Asset['contact']): Asset['contact'] {
+	if (!contact) return undefined;
+	switch (consent) {
+		case undefined:
+		case 'public':
+			return contact;
+		case 'first-name':
+			return contact.name ? { name: firstName(contact.name) } : undefined;
+		case 'via-connector':
+			return undefined;
+	}
+}
+
+/** True when people are introduced through a connector rather than contacting the person. */
+export function needsIntroduction(asset: Pick<Asset, 'consent'>): boolean {
+	return asset.consent === 'first-name' || asset.consent === 'via-connector';
+}
+
+/** Entries that name a private person never leave the site as open data. */
+export function isPrivatePerson(asset: Pick<Asset, 'kind'>): boolean {
+	return asset.kind === 'gift';
+}
+
+/**
+ * Words of a recorded name that consent withholds: the surname for
+ * first-name, every part of the name for via-connector. The check warns when
+ * they appear in the text, and tests scan every output for them.
+ */
+export function withheldNameParts(asset: Pick<Asset, 'consent' | 'contact'>): string[] {
+	const parts = asset.contact?.name?.trim().split(/\s+/) ?? [];
+	if (asset.consent === 'first-name') return parts.slice(1);
+	if (asset.consent === 'via-connector') return parts;
+	return [];
+}

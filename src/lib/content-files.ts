@@ -1,0 +1,228 @@
+/**
+ * Reads a whole `content/` folder from disk and validates every file with the
+ * same schemas the Astro build uses. Used by `npm run check`, by the build's
+ * preflight and by tests. Every problem is collected; nothing stops at the
+ * first, and no file is skipped without saying so.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { z } from 'astro/zod';
+import {
+	SLUG_PATTERN,
+	assetSchema,
+	neighbourhoodSchema,
+	siteSchema,
+	storySchema,
+	themesSchema,
+	type Asset,
+	type Neighbourhood,
+	type Site,
+	type Story,
+	type Theme,
+} from '../schema/index.ts';
+import { parseEntrySource, parseYamlSource, type ParsedSource } from './frontmatter.ts';
+import { problemsFromZod, type Problem } from './problems.ts';
+import { today as defaultToday } from './today.ts';
+
+export interface SourceFile {
+	/** Path as shown to editors, relative to the working directory: `content/neighbourhoods/x/assets/y.md`. */
+	file: string;
+	/** Path under `content/`: `neighbourhoods/x/assets/y.md` (for "Edit this page"). */
+	contentPath: string;
+	/** Line on which the Markdown body starts. */
+	bodyLine: number;
+	body: string;
+	/** `.md` or `.mdx`. */
+	format: 'md' | 'mdx';
+}
+
+export interface NeighbourhoodRecord extends SourceFile {
+	n: string;
+	data: Neighbourhood;
+}
+export interface AssetRecord extends SourceFile {
+	n: string;
+	slug: string;
+	data: Asset;
+}
+export interface StoryRecord extends SourceFile {
+	n: string;
+	slug: string;
+	data: Story;
+}
+
+export interface LoadedContent {
+	/** Absolute path of the content folder. */
+	root: string;
+	site?: Site;
+	themes: Theme[];
+	neighbourhoods: NeighbourhoodRecord[];
+	assets: AssetRecord[];
+	stories: StoryRecord[];
+	problems: Problem[];
+	/** Parsed sources by file, for checks that need the text again (lines of the body). */
+	sources: Map<string, ParsedSource>;
+}
+
+export interface LoadOptions {
+	today?: Date;
+	/** Only these neighbourhoods (for previews and shards). */
+	only?: (n: string) => boolean;
+}
+
+const ENTRY_EXTENSIONS = new Set(['.md', '.mdx']);
+
+export function loadContent(contentDir: string, options: LoadOptions = {}): LoadedContent {
+	const root = path.resolve(contentDir);
+	const today = options.today ?? defaultToday();
+	const loaded: LoadedContent = {
+		root,
+		themes: [],
+		neighbourhoods: [],
+		assets: [],
+		stories: [],
+		problems: [],
+		sources: new Map(),
+	};
+	const shown = (absolute: string) => path.relative(process.cwd(), absolute) || absolute;
+	const problem = (file: string, message: string, extra: Partial<Problem> = {}) =>
+		loaded.problems.push({ file, message, severity: 'error', ...extra });
+
+	if (!existsSync(root)) {
+		problem(shown(root), 'the content folder does not exist (create it, or set CONTENT_DIR to the folder that holds site.yaml)');
+		return loaded;
+	}
+
+	// site.yaml
+	const siteFile = path.join(root, 'site.yaml');
+	const site = readYaml(siteFile, 'site settings', siteSchema());
+	if (site) loaded.site = site;
+
+	// themes.yaml
+	const themes = readYaml(path.join(root, 'themes.yaml'), 'themes', themesSchema());
+	if (themes) loaded.themes = themes;
+	const themeIds = themes ? themes.map((t) => t.id) : undefined;
+	const assetEntrySchema = assetSchema({ themeIds, today });
+	const storyEntrySchema = storySchema({ themeIds, today });
+	const neighbourhoodEntrySchema = neighbourhoodSchema();
+
+	const neighbourhoodsDir = path.join(root, 'neighbourhoods');
+	if (!existsSync(neighbourhoodsDir)) {
+		problem(shown(neighbourhoodsDir), 'the folder is missing (each neighbourhood lives in content/neighbourhoods/<name>/index.md)');
+		return loaded;
+	}
+
+	for (const n of listDir(neighbourhoodsDir)) {
+		const dir = path.join(neighbourhoodsDir, n);
+		if (ignored(n) || !statSync(dir).isDirectory()) continue;
+		if (options.only && !options.only(n)) continue;
+		if (!SLUG_PATTERN.test(n)) {
+			problem(
+				shown(dir),
+				`"${n}" is not a valid neighbourhood folder name, so none of its entries can be published (rename the folder using lowercase letters a-z, digits and single hyphens, like "${suggestSlug(n)}")`,
+			);
+			continue;
+		}
+		const indexFile = path.join(dir, 'index.md');
+		if (!existsSync(indexFile)) {
+			problem(shown(dir), 'has no index.md (add one with name, summary, area and maintained_by; `npm run new -- neighbourhood` makes one)');
+		} else {
+			const data = readEntry(indexFile, neighbourhoodEntrySchema);
+			if (data) loaded.neighbourhoods.push({ n, data: data.value, ...data.source });
+		}
+
+		for (const [folder, list, schema] of [
+			['assets', loaded.assets, assetEntrySchema],
+			['stories', loaded.stories, storyEntrySchema],
+		] as const) {
+			const folderPath = path.join(dir, folder);
+			if (!existsSync(folderPath)) continue;
+			for (const name of listDir(folderPath)) {
+				const file = path.join(folderPath, name);
+				if (ignored(name) || statSync(file).isDirectory()) continue;
+				const ext = path.extname(name);
+				const slug = path.basename(name, ext);
+				if (!ENTRY_EXTENSIONS.has(ext)) {
+					problem(shown(file), `is not a Markdown file, so it will not be published (name it "${suggestSlug(slug)}.md", or start its name with "_" to keep it as a note)`);
+					continue;
+				}
+				if (!SLUG_PATTERN.test(slug)) {
+					problem(
+						shown(file),
+						`"${name}" is not a valid file name, so it will not be published (rename it "${suggestSlug(slug)}${ext}": lowercase letters a-z, digits and single hyphens)`,
+					);
+					continue;
+				}
+				const data = readEntry(file, schema);
+				if (data) (list as Array<AssetRecord | StoryRecord>).push({ n, slug, data: data.value as never, ...data.source });
+			}
+		}
+		for (const name of listDir(dir)) {
+			if (ignored(name) || ['index.md', 'assets', 'stories', 'images'].includes(name)) continue;
+			loaded.problems.push({
+				file: shown(path.join(dir, name)),
+				message: `is not part of the guide and will not be published (entries go in assets/ or stories/; start the name with "_" to keep it as a note)`,
+				severity: 'warning',
+			});
+		}
+	}
+	return loaded;
+
+	function readYaml<S extends z.ZodType>(file: string, what: string, schema: S): z.output<S> | undefined {
+		if (!existsSync(file)) {
+			problem(shown(file), `is missing (create it: it holds the ${what})`);
+			return undefined;
+		}
+		const parsed = parseYamlSource(readFileSync(file, 'utf8'), shown(file));
+		return validate(file, parsed, schema);
+	}
+
+	function readEntry<S extends z.ZodType>(file: string, schema: S) {
+		const parsed = parseEntrySource(readFileSync(file, 'utf8'), shown(file));
+		const value = validate(file, parsed, schema);
+		if (value === undefined) return undefined;
+		const source: SourceFile = {
+			file: shown(file),
+			contentPath: path.relative(root, file).split(path.sep).join('/'),
+			body: parsed.body,
+			bodyLine: parsed.bodyLine,
+			format: file.endsWith('.mdx') ? 'mdx' : 'md',
+		};
+		return { value: value as z.output<S>, source };
+	}
+
+	function validate<S extends z.ZodType>(file: string, parsed: ParsedSource, schema: S): z.output<S> | undefined {
+		loaded.sources.set(shown(file), parsed);
+		if (parsed.problems.length) {
+			loaded.problems.push(...parsed.problems);
+			return undefined;
+		}
+		const result = schema.safeParse(parsed.data);
+		if (!result.success) {
+			loaded.problems.push(...problemsFromZod(result.error, { file: shown(file), data: parsed.data, locate: parsed.locate }));
+			return undefined;
+		}
+		return result.data;
+	}
+}
+
+function listDir(dir: string): string[] {
+	return readdirSync(dir).sort();
+}
+
+/** `_notes.md`, `_templates/`, `.DS_Store`: kept out of the guide on purpose. */
+function ignored(name: string): boolean {
+	return name.startsWith('_') || name.startsWith('.');
+}
+
+/** "Singing Together!" → "singing-together". */
+export function suggestSlug(name: string): string {
+	return (
+		name
+			.normalize('NFKD')
+			.replace(/[\u0300-\u036f]/g, '')
+			.toLowerCase()
+			.replace(/[^a-z0-9]+/g, '-')
+			.replace(/^-+|-+$/g, '') || 'new-entry'
+	);
+}

@@ -1,0 +1,64 @@
+/**
+ * The words readers see for values in the content. One place, so the same
+ * thing is always called the same (consistent words help everyone, and people
+ * living with dementia most).
+ */
+import type { AccessFeature, AssetKind, Cost, Day } from '../schema/asset.ts';
+
+export const DAY_NAMES: Record<Day, string> = {
+	monday: 'Monday',
+	tuesday: 'Tuesday',
+	wednesday: 'Wednesday',
+	thursday: 'Thursday',
+	friday: 'Friday',
+	saturday: 'Saturday',
+	sunday: 'Sunday',
+};
+
+export const KIND_LABELS: Record<AssetKind, string> = {
+	gift: "A neighbour's gift",
+	group: 'Group',
+	place: 'Place',
+	organisation: 'Organisation',
+	business: 'Local business',
+};
+
+/** Plural headings, e.g. for an A to Z or filters. */
+export const KIND_PLURALS: Record<AssetKind, string> = {
+	gift: "Neighbours' gifts",
+	group: 'Groups',
+	place: 'Places',
+	organisation: 'Organisations',
+	business: 'Local businesses',
+};
+
+export const COST_LABELS: Record<Cost, string> = {
+	free: 'Free',
+	donation: 'Pay what you can',
+	paid: 'Costs money',
+};
+
+export const ACCESS_LABELS: Record<AccessFeature, string> = {
+	'step-free': 'Step-free',
+	'accessible-toilet': 'Accessible toilet',
+	'hearing-loop': 'Hearing loop',
+	seating: 'Seating',
+	parking: 'Parking',
+	'near-bus-stop': 'Near a bus stop',
+	'quiet-space': 'Quiet space',
+	'dementia-friendly': 'Dementia friendly',
+	'carers-welcome': 'Carers welcome',
+	'large-print': 'Large print',
+};
+
+export const JUST_TURN_UP = 'Just turn up';
+export const BOOKING_NEEDED = 'Ask first';
+
+/** "pl" → "Polish", in the site's language; the code itself if unknown. */
+export function languageName(code: string, inLanguage = 'en-GB'): string {
+	try {
+		return new Intl.DisplayNames([inLanguage], { type: 'language' }).of(code) ?? code;
+	} catch {
+		return code;
+	}
+}

@@ -1,0 +1,184 @@
+/**
+ * Times in words, the week as a grid, and times as calendar rules.
+ *
+ * "Every Tuesday, 10am to 12 noon"; "First and third Thursday of the month,
+ * 2pm to 4pm". Words follow UK usage and the plain-English advice for people
+ * living with dementia: whole words, no abbreviations, 12-hour clock.
+ */
+import { DAYS, type Day, type When, type WeekOfMonth } from '../schema/asset.ts';
+import { DAY_NAMES } from './labels.ts';
+import { capitalise, listInWords } from './words.ts';
+
+/** "10am", "10:30am", "12 noon", "12 midnight", "2:15pm". */
+export function timeInWords(time: string): string {
+	const [h, m] = time.split(':').map(Number);
+	if (h === 12 && m === 0) return '12 noon';
+	if (h === 0 && m === 0) return '12 midnight';
+	const suffix = h < 12 ? 'am' : 'pm';
+	const hour12 = h % 12 === 0 ? 12 : h % 12;
+	return m === 0 ? `${hour12}${suffix}` : `${hour12}:${String(m).padStart(2, '0')}${suffix}`;
+}
+
+/** "10am to 12 noon", "from 10am", or '' when no time is given. */
+export function timeRangeInWords(start?: string, end?: string): string {
+	if (start && end) return `${timeInWords(start)} to ${timeInWords(end)}`;
+	if (start) return `from ${timeInWords(start)}`;
+	return '';
+}
+
+const ORDINALS: Record<Exclude<WeekOfMonth, 'last'>, string> = { 1: 'first', 2: 'second', 3: 'third', 4: 'fourth' };
+
+/** [1, 3] → "first and third"; ["last"] → "last". */
+export function weeksInWords(weeks: readonly WeekOfMonth[]): string {
+	const sorted = [...weeks].sort((a, b) => weekOrder(a) - weekOrder(b));
+	return listInWords(sorted.map((w) => (w === 'last' ? 'last' : ORDINALS[w])));
+}
+
+function weekOrder(week: WeekOfMonth): number {
+	return week === 'last' ? 5 : week;
+}
+
+/** Times that share everything but the day are said together. */
+interface TimeGroup {
+	days: Day[];
+	start?: string;
+	end?: string;
+	weeks?: WeekOfMonth[];
+	note?: string;
+}
+
+export interface WhenLine {
+	/** "Every Tuesday, 10am to 12 noon". */
+	text: string;
+	/** The item's own note, if any: "in the back room". */
+	note?: string;
+}
+
+/**
+ * The whole `when` list in words, one line per distinct time:
+ * "Every Monday and Wednesday, 10am to 12 noon".
+ */
+export function whenInWords(when: readonly When[] | undefined): WhenLine[] {
+	if (!when?.length) return [];
+	const groups: TimeGroup[] = [];
+	for (const item of sortWhen(when)) {
+		const key = groupKey(item);
+		const group = groups.find((g) => groupKey(g) === key);
+		if (group) {
+			if (!group.days.includes(item.day)) group.days.push(item.day);
+		} else {
+			groups.push({ days: [item.day], start: item.start, end: item.end, weeks: item.weeks, note: item.note });
+		}
+	}
+	return groups.map((group) => ({ text: groupInWords(group), note: group.note }));
+}
+
+/** One `when` item in words. */
+export function whenItemInWords(item: When): string {
+	return groupInWords({ days: [item.day], start: item.start, end: item.end, weeks: item.weeks });
+}
+
+function groupInWords(group: TimeGroup): string {
+	const dayNames = listInWords(group.days.map((d) => DAY_NAMES[d]));
+	const days = group.weeks?.length
+		? `${capitalise(weeksInWords(group.weeks))} ${dayNames} of the month`
+		: `Every ${dayNames}`;
+	const times = timeRangeInWords(group.start, group.end);
+	return times ? `${days}, ${times}` : days;
+}
+
+function groupKey(item: { start?: string; end?: string; weeks?: readonly WeekOfMonth[]; note?: string }): string {
+	const weeks = item.weeks ? [...item.weeks].sort((a, b) => weekOrder(a) - weekOrder(b)).join(',') : '';
+	return `${item.start ?? ''}|${item.end ?? ''}|${weeks}|${item.note ?? ''}`;
+}
+
+/** Monday first, then by start time; a time without a start comes last in its day. */
+export function sortWhen<T extends { day: Day; start?: string }>(when: readonly T[]): T[] {
+	return [...when].sort((a, b) => dayIndex(a.day) - dayIndex(b.day) || compareStart(a.start, b.start));
+}
+
+export function dayIndex(day: Day): number {
+	return DAYS.indexOf(day);
+}
+
+function compareStart(a?: string, b?: string): number {
+	if (a === b) return 0;
+	if (a === undefined) return 1;
+	if (b === undefined) return -1;
+	return a.localeCompare(b);
+}
+
+export interface DaySlot<T> {
+	item: T;
+	when: When;
+	/** "10am to 12 noon" or ''. */
+	time: string;
+	/** "First and third of the month", for slots that are not every week. */
+	weeks?: string;
+}
+
+export interface DayPlan<T> {
+	day: Day;
+	name: string;
+	slots: DaySlot<T>[];
+}
+
+/**
+ * What's on each day, Monday to Sunday, earliest first. `items` are anything
+ * with a `when` list (assets); each regular time becomes a slot on its day.
+ */
+export function weekPlan<T>(items: readonly T[], whenOf: (item: T) => readonly When[] | undefined): DayPlan<T>[] {
+	const plan: DayPlan<T>[] = DAYS.map((day) => ({ day, name: DAY_NAMES[day], slots: [] }));
+	for (const item of items) {
+		for (const when of whenOf(item) ?? []) {
+			plan[dayIndex(when.day)].slots.push({
+				item,
+				when,
+				time: timeRangeInWords(when.start, when.end),
+				weeks: when.weeks?.length ? `${capitalise(weeksInWords(when.weeks))} of the month` : undefined,
+			});
+		}
+	}
+	for (const day of plan) {
+		day.slots.sort((a, b) => compareStart(a.when.start, b.when.start));
+	}
+	return plan;
+}
+
+const RRULE_DAYS: Record<Day, string> = {
+	monday: 'MO',
+	tuesday: 'TU',
+	wednesday: 'WE',
+	thursday: 'TH',
+	friday: 'FR',
+	saturday: 'SA',
+	sunday: 'SU',
+};
+
+/**
+ * An RFC 5545 recurrence rule: every Tuesday → `FREQ=WEEKLY;BYDAY=TU`;
+ * first and third Tuesday → `FREQ=MONTHLY;BYDAY=1TU,3TU`; last → `-1TU`.
+ */
+export function toRRule(when: Pick<When, 'day' | 'weeks'>): string {
+	const day = RRULE_DAYS[when.day];
+	if (!when.weeks?.length) return `FREQ=WEEKLY;BYDAY=${day}`;
+	const byDay = [...when.weeks]
+		.sort((a, b) => weekOrder(a) - weekOrder(b))
+		.map((w) => `${w === 'last' ? -1 : w}${day}`)
+		.join(',');
+	return `FREQ=MONTHLY;BYDAY=${byDay}`;
+}
+
+/**
+ * Whether `date` (a calendar date) is one of the days a `when` item happens on.
+ * Used to find the first occurrence for calendars.
+ */
+export function occursOn(when: Pick<When, 'day' | 'weeks'>, date: Date): boolean {
+	if (DAYS[(date.getUTCDay() + 6) % 7] !== when.day) return false;
+	if (!when.weeks?.length) return true;
+	const dayOfMonth = date.getUTCDate();
+	const nth = Math.ceil(dayOfMonth / 7) as 1 | 2 | 3 | 4 | 5;
+	const daysInMonth = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 0)).getUTCDate();
+	const isLast = dayOfMonth + 7 > daysInMonth;
+	return when.weeks.some((w) => (w === 'last' ? isLast : w === nth));
+}

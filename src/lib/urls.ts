@@ -1,0 +1,58 @@
+/**
+ * The public URLs of the guides: one place that knows them, and one helper
+ * that puts the base path in front. Never join URLs by hand.
+ *
+ * Paths here start with "/" and are relative to the site's base; `withBase`
+ * turns them into links. Surgeries print these URLs: they must not change.
+ */
+
+export const routes = {
+	home: () => '/',
+	neighbourhood: (n: string) => `/${n}/`,
+	asset: (n: string, slug: string) => `/${n}/assets/${slug}/`,
+	story: (n: string, slug: string) => `/${n}/stories/${slug}/`,
+	whatsOn: (n: string) => `/${n}/whats-on/`,
+	theme: (n: string, themeId: string) => `/${n}/themes/${themeId}/`,
+	aToZ: (n: string) => `/${n}/a-to-z/`,
+	print: (n: string) => `/${n}/print/`,
+	printLarge: (n: string) => `/${n}/print/large/`,
+	printWeek: (n: string) => `/${n}/print/week/`,
+	myList: (n: string) => `/${n}/my-list/`,
+	poster: (n: string) => `/${n}/poster/`,
+	embed: (n: string) => `/${n}/embed/`,
+	calendar: (n: string) => `/${n}/calendar.ics`,
+	services: (n: string) => `/${n}/services.json`,
+	allServices: () => '/services.json',
+	/** A picture, by its path inside the neighbourhood's folder: `images/garden.jpg`. */
+	image: (n: string, pathInNeighbourhood: string) => `/${n}/${pathInNeighbourhood}`,
+	search: () => '/search/',
+	forSurgeries: () => '/for-surgeries/',
+	privacy: () => '/privacy/',
+} as const;
+
+/** "/", "/guides/" — always with a leading and trailing slash. */
+export function normaliseBase(base: string | undefined): string {
+	const trimmed = (base ?? '/').trim().replace(/^\/+|\/+$/g, '');
+	return trimmed ? `/${trimmed}/` : '/';
+}
+
+/** Put the base path in front of a site path: ("/guides/", "/mill-lane/") → "/guides/mill-lane/". */
+export function withBase(base: string, path: string): string {
+	const normalBase = normaliseBase(base);
+	if (/^[a-z][a-z0-9+.-]*:/i.test(path) || path.startsWith('//')) return path;
+	const cleanPath = path.replace(/^\/+/, '');
+	return `${normalBase}${cleanPath}`;
+}
+
+/** The full address of a page, for QR codes, feeds and printed guides. */
+export function absoluteUrl(siteUrl: string, base: string, path: string): string {
+	const origin = new URL(siteUrl).origin;
+	return `${origin}${withBase(base, path)}`;
+}
+
+/** Where the built file for a site path lives inside `dist/`: "/mill-lane/" → "mill-lane/index.html". */
+export function outputFileFor(path: string): string {
+	const clean = path.replace(/^\/+/, '');
+	if (clean === '' || clean.endsWith('/')) return `${clean}index.html`;
+	return clean;
+}
