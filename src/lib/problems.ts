@@ -88,14 +88,15 @@ export class ContentError extends Error {
 	}
 }
 
-const EXPECTED_IN_WORDS: Record<string, string> = {
-	string: 'text',
-	number: 'a number',
-	int: 'a whole number',
-	boolean: 'true or false',
-	array: 'a list (one item per line, each starting with "- ")',
-	object: 'a group of fields',
-	date: 'a date (like 2026-03-14)',
+/** What a field should be, and how to write it. */
+const EXPECTED_IN_WORDS: Record<string, { what: string; fix: string }> = {
+	string: { what: 'text', fix: 'write it as words; put it in quotes if it starts with a symbol' },
+	number: { what: 'a number', fix: 'write digits only, like 4200' },
+	int: { what: 'a whole number', fix: 'write digits only, like 4200' },
+	boolean: { what: 'true or false', fix: 'write true or false, without quotes' },
+	array: { what: 'a list', fix: 'write each item on its own line starting with "- ", or in brackets like [one, two]' },
+	object: { what: 'a group of fields', fix: 'put the fields on the lines below it, indented by two spaces' },
+	date: { what: 'a date', fix: 'write it as year-month-day, like 2026-03-14' },
 };
 
 /** What a value looks like, in words. */
@@ -139,8 +140,8 @@ export function problemsFromZod(
 			const name = path.length ? String(path[path.length - 1]) : 'field';
 			message = `is missing (add it, like "${name}: ...")`;
 		} else if (issue.code === 'invalid_type' && message.startsWith('Invalid input')) {
-			const expected = EXPECTED_IN_WORDS[issue.expected] ?? issue.expected;
-			message = `should be ${expected}, not ${describeValue(value)} (change it to ${expected})`;
+			const expected = EXPECTED_IN_WORDS[issue.expected] ?? { what: issue.expected, fix: `change it to ${issue.expected}` };
+			message = `should be ${expected.what}, not ${describeValue(value)} (${expected.fix})`;
 		}
 		problems.push(makeProblem(path, message, options));
 	}

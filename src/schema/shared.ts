@@ -14,7 +14,7 @@ export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const slug = (what = 'name') =>
 	z.string().regex(SLUG_PATTERN, {
 		error: (issue) =>
-			`"${String(issue.input)}" is not a valid ${what} (use lowercase letters a-z, digits and single hyphens, like "singing-together")`,
+			`"${String(issue.input)}" is not ${withArticle(`valid ${what}`)} (use lowercase letters a-z, digits and single hyphens, like "singing-together")`,
 	});
 
 /**
@@ -56,8 +56,8 @@ export function oneOf<const T extends readonly [string, ...string[]]>(values: T,
 			const guess = didYouMean(input, values);
 			const choices = `use one of: ${values.join(', ')}`;
 			return guess
-				? `"${input}" is not a ${what} (did you mean "${guess}"? ${choices})`
-				: `"${input}" is not a ${what} (${choices})`;
+				? `"${input}" is not ${withArticle(what)} (did you mean "${guess}"? ${choices})`
+				: `"${input}" is not ${withArticle(what)} (${choices})`;
 		},
 	});
 }
@@ -75,6 +75,8 @@ export const text = (max?: number) => {
 };
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const notADate = (issue: { input?: unknown }) =>
+	`"${String(issue.input)}" is not a date (write it as year-month-day, like 2026-03-14)`;
 
 /**
  * A calendar date written `2026-03-14`. YAML parsers turn that into a Date;
@@ -82,10 +84,7 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
  */
 export const date = () =>
 	z
-		.union([z.date(), z.string().regex(ISO_DATE)], {
-			error: (issue) =>
-				`"${String(issue.input)}" is not a date (write it as year-month-day, like 2026-03-14)`,
-		})
+		.union([z.date(), z.string().regex(ISO_DATE, { error: notADate })], { error: notADate })
 		.transform((value, ctx) => {
 			const d = typeof value === 'string' ? new Date(`${value}T00:00:00Z`) : value;
 			if (Number.isNaN(d.getTime())) {
@@ -212,4 +211,9 @@ function describeInput(input: unknown): string {
 	if (Array.isArray(input)) return 'a list';
 	if (typeof input === 'string') return `the text "${input}"`;
 	return `a ${typeof input}`;
+}
+
+/** "a theme", "an access feature". */
+export function withArticle(noun: string): string {
+	return /^[aeiou]/i.test(noun) ? `an ${noun}` : `a ${noun}`;
 }

@@ -1,0 +1,73 @@
+/**
+ * Building real sites for tests, with the same command a user runs
+ * (`astro build`), into test/.out/<name>/.
+ */
+import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+export const OUT = path.join(ROOT, 'test/.out');
+export const FIXTURE_CONTENT = path.join(ROOT, 'test/fixtures/site');
+export const SAMPLE_CONTENT = path.join(ROOT, 'content');
+/** The fixture site is fixed in time, so staleness does not change with the clock. */
+export const FIXTURE_TODAY = '2026-06-01';
+
+export interface BuildOptions {
+	/** Folder name under test/.out/. */
+	name: string;
+	contentDir: string;
+	base?: string;
+	today?: string;
+	env?: Record<string, string>;
+}
+
+export interface BuildResult {
+	outDir: string;
+	status: number | null;
+	output: string;
+}
+
+/** Build a site; returns the output and exit status rather than throwing, so tests can inspect failures. */
+export function buildSite(options: BuildOptions): BuildResult {
+	const outDir = path.join(OUT, options.name);
+	rmSync(outDir, { recursive: true, force: true });
+	const result = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+		cwd: ROOT,
+		encoding: 'utf8',
+		env: {
+			...process.env,
+			ASTRO_TELEMETRY_DISABLED: '1',
+			CONTENT_DIR: options.contentDir,
+			OUT_DIR: outDir,
+			BASE_PATH: options.base ?? '/',
+			GUIDE_TODAY: options.today ?? '',
+			SITE_URL: '',
+			NO_COLOR: '1',
+			FORCE_COLOR: '0',
+			...options.env,
+		},
+		maxBuffer: 64 * 1024 * 1024,
+	});
+	return { outDir, status: result.status, output: `${result.stdout}\n${result.stderr}` };
+}
+
+/** Build, and fail loudly with the build's own output if it does not succeed. */
+export function buildOrThrow(options: BuildOptions): string {
+	const result = buildSite(options);
+	if (result.status !== 0) {
+		throw new Error(`Building ${options.name} failed (exit ${result.status}):\n${result.output.slice(-6000)}`);
+	}
+	return result.outDir;
+}
+
+/** The sites most tests look at, built once per test run by global-setup.ts. */
+export const SITES = {
+	fixture: { name: 'fixture', contentDir: FIXTURE_CONTENT, today: FIXTURE_TODAY },
+	fixtureUnderBase: { name: 'fixture-base', contentDir: FIXTURE_CONTENT, today: FIXTURE_TODAY, base: '/guides/' },
+	sample: { name: 'sample', contentDir: SAMPLE_CONTENT },
+} satisfies Record<string, BuildOptions>;
+
+export function outDirOf(site: keyof typeof SITES): string {
+	return path.join(OUT, SITES[site].name);
+}

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import type { When } from '../../src/schema/index.ts';
+import { occursOn, timeInWords, toRRule, weekPlan, whenInWords } from '../../src/lib/schedule.ts';
+
+const w = (when: Partial<When> & Pick<When, 'day'>) => when as When;
+
+describe('times in words', () => {
+	it('uses the 12-hour clock as people say it', () => {
+		expect(['09:00', '10:30', '12:00', '12:15', '00:00', '14:00', '23:45'].map(timeInWords)).toEqual([
+			'9am',
+			'10:30am',
+			'12 noon',
+			'12:15pm',
+			'12 midnight',
+			'2pm',
+			'11:45pm',
+		]);
+	});
+
+	it('says a weekly time', () => {
+		expect(whenInWords([w({ day: 'tuesday', start: '10:00', end: '12:00' })])).toEqual([{ text: 'Every Tuesday, 10am to 12 noon' }]);
+	});
+
+	it('says weeks of the month', () => {
+		expect(whenInWords([w({ day: 'thursday', start: '14:00', end: '16:00', weeks: [3, 1] })])[0].text).toBe(
+			'First and third Thursday of the month, 2pm to 4pm',
+		);
+		expect(whenInWords([w({ day: 'friday', weeks: ['last'] })])[0].text).toBe('Last Friday of the month');
+		expect(whenInWords([w({ day: 'monday', start: '18:30', weeks: [2, 4] })])[0].text).toBe(
+			'Second and fourth Monday of the month, from 6:30pm',
+		);
+	});
+
+	it('joins days that share a time, in week order, and keeps notes apart', () => {
+		expect(
+			whenInWords([
+				w({ day: 'wednesday', start: '10:00', end: '12:00' }),
+				w({ day: 'monday', start: '10:00', end: '12:00' }),
+				w({ day: 'friday', start: '10:00', end: '12:00', note: 'in the garden' }),
+				w({ day: 'saturday', start: '09:00', end: '12:00' }),
+			]),
+		).toEqual([
+			{ text: 'Every Monday and Wednesday, 10am to 12 noon' },
+			{ text: 'Every Friday, 10am to 12 noon', note: 'in the garden' },
+			{ text: 'Every Saturday, 9am to 12 noon' },
+		]);
+	});
+
+	it('says nothing for no times', () => {
+		expect(whenInWords(undefined)).toEqual([]);
+		expect(whenInWords([])).toEqual([]);
+	});
+});
+
+describe('the week', () => {
+	it('puts each time on its day, earliest first, untimed last', () => {
+		const items = [
+			{ name: 'late', when: [w({ day: 'monday', start: '18:00' })] },
+			{ name: 'untimed', when: [w({ day: 'monday' })] },
+			{ name: 'early', when: [w({ day: 'monday', start: '09:00' }), w({ day: 'sunday', start: '09:00', weeks: [1] })] },
+			{ name: 'none', when: undefined },
+		];
+		const plan = weekPlan(items, (i) => i.when);
+		expect(plan.map((d) => d.name)).toEqual(['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']);
+		expect(plan[0].slots.map((s) => s.item.name)).toEqual(['early', 'late', 'untimed']);
+		expect(plan[6].slots[0]).toMatchObject({ time: 'from 9am', weeks: 'First of the month' });
+		expect(plan.slice(1, 6).every((d) => d.slots.length === 0)).toBe(true);
+	});
+});
+
+describe('calendar rules', () => {
+	it('writes RFC 5545 rules', () => {
+		expect(toRRule({ day: 'tuesday' })).toBe('FREQ=WEEKLY;BYDAY=TU');
+		expect(toRRule({ day: 'tuesday', weeks: [3, 1] })).toBe('FREQ=MONTHLY;BYDAY=1TU,3TU');
+		expect(toRRule({ day: 'sunday', weeks: ['last'] })).toBe('FREQ=MONTHLY;BYDAY=-1SU');
+	});
+
+	it('knows which dates a time falls on', () => {
+		const d = (s: string) => new Date(`${s}T00:00:00Z`);
+		// June 2026: Tuesdays are 2, 9, 16, 23, 30.
+		expect(occursOn({ day: 'tuesday', weeks: [1, 3] }, d('2026-06-02'))).toBe(true);
+		expect(occursOn({ day: 'tuesday', weeks: [1, 3] }, d('2026-06-09'))).toBe(false);
+		expect(occursOn({ day: 'tuesday', weeks: [1, 3] }, d('2026-06-16'))).toBe(true);
+		expect(occursOn({ day: 'tuesday', weeks: ['last'] }, d('2026-06-30'))).toBe(true);
+		expect(occursOn({ day: 'tuesday', weeks: ['last'] }, d('2026-06-23'))).toBe(false);
+		expect(occursOn({ day: 'tuesday' }, d('2026-06-03'))).toBe(false);
+	});
+});
