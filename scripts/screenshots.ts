@@ -27,8 +27,14 @@ try {
 		for (const pagePath of paths.length ? paths : ['']) {
 			await page.goto(`${server.url}${pagePath.replace(/^\//, '')}`);
 			const name = `${(pagePath.replace(/\/$/, '').replace(/[^a-z0-9]+/gi, '_') || 'home').replace(/^_/, '')}-${width}.png`;
-			await page.screenshot({ path: path.join(outDir, name), fullPage: true });
-			console.log(path.join(outDir, name));
+			// Long pages are cut into parts a person (or an image viewer) can read.
+			const height = await page.evaluate(() => document.documentElement.scrollHeight);
+			const part = width < 600 ? 1400 : 1600;
+			for (let y = 0, i = 1; y < height; y += part, i++) {
+				const file = path.join(outDir, height > part ? name.replace(/\.png$/, `-part${i}.png`) : name);
+				await page.screenshot({ path: file, fullPage: true, clip: { x: 0, y, width, height: Math.min(part, height - y) } });
+				console.log(file);
+			}
 		}
 		await page.close();
 	}

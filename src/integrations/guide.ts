@@ -34,7 +34,7 @@ export default function guide(): AstroIntegration {
 				const error = new ContentError(result.problems);
 				if (command === 'build') {
 					// The message is the whole report; a stack trace would only hide it.
-					error.stack = error.message;
+					error.stack = '';
 					throw error;
 				}
 				logger.error(error.message);

@@ -47,7 +47,7 @@ export function parseEntrySource(source: string, file: string): ParsedSource {
 		// Passing options turns off gray-matter's cache, which would otherwise keep every file in memory.
 		parsed = matter(source, { excerpt: false });
 	} catch (error) {
-		return unreadable(source, file, error, 1);
+		return unreadable(source, file, error);
 	}
 	const closeIndex = source.length - parsed.content.length;
 	const frontmatterLines = source.slice(0, closeIndex).split('\n').length;
@@ -56,7 +56,7 @@ export function parseEntrySource(source: string, file: string): ParsedSource {
 		data: parsed.data ?? {},
 		body: parsed.content,
 		bodyLine: frontmatterLines,
-		locate: lazyLocator(yamlText, 1),
+		locate: lazyLocator(yamlText),
 		problems: [],
 	};
 }
@@ -66,16 +66,17 @@ export function parseYamlSource(source: string, file: string): ParsedSource {
 	try {
 		// gray-matter's engine is js-yaml, as for frontmatter.
 		const data = (matter as unknown as { engines: { yaml: { parse: (s: string) => unknown } } }).engines.yaml.parse(source);
-		return { data, body: '', bodyLine: 1, locate: lazyLocator(source, 0), problems: [] };
+		return { data, body: '', bodyLine: 1, locate: lazyLocator(source), problems: [] };
 	} catch (error) {
-		return unreadable(source, file, error, 0);
+		return unreadable(source, file, error);
 	}
 }
 
-function unreadable(source: string, file: string, error: unknown, lineOffset: number): ParsedSource {
+function unreadable(source: string, file: string, error: unknown): ParsedSource {
 	const mark = (error as { mark?: { line: number; column: number } }).mark;
 	const reason = (error as { reason?: string }).reason ?? (error as Error).message ?? String(error);
-	const line = mark ? mark.line + 1 + lineOffset : undefined;
+	// gray-matter keeps the rest of the opening `---` line, so lines of the YAML are lines of the file.
+	const line = mark ? mark.line + 1 : undefined;
 	const column = mark ? mark.column + 1 : undefined;
 	return {
 		data: undefined,
@@ -107,7 +108,7 @@ function yamlHint(reason: string): string {
  * A function from a field path to its line. The YAML is re-read with
  * positions only when it is first needed, as most files have no problems.
  */
-function lazyLocator(yamlText: string, lineOffset: number) {
+function lazyLocator(yamlText: string) {
 	let doc: ReturnType<typeof parseDocument> | undefined;
 	let counter: LineCounter | undefined;
 	return (path: readonly PathSegment[]) => {
@@ -118,7 +119,7 @@ function lazyLocator(yamlText: string, lineOffset: number) {
 		const offset = offsetOf(doc.contents as Node | null, path);
 		if (offset === undefined || !counter) return undefined;
 		const { line, col } = counter.linePos(offset);
-		return { line: line + lineOffset, column: col };
+		return { line, column: col };
 	};
 }
 

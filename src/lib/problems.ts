@@ -145,7 +145,20 @@ export function problemsFromZod(
 		}
 		problems.push(makeProblem(path, message, options));
 	}
-	return problems;
+	return withoutMissingFieldsExplainedByTypos(problems);
+}
+
+/**
+ * `titel:` gives "titel is not a field (did you mean title?)" and "title is
+ * missing"; the second only repeats the first, so it goes.
+ */
+function withoutMissingFieldsExplainedByTypos(problems: Problem[]): Problem[] {
+	const explained = new Set<string>();
+	for (const p of problems) {
+		const guess = /^"[^"]+" is not a field here \(did you mean "([^"]+)"\?\)$/.exec(p.message)?.[1];
+		if (guess && p.field) explained.add(`${p.file}|${p.field.replace(/[^.\]]+$/, '')}${guess}`);
+	}
+	return problems.filter((p) => !(p.message.startsWith('is missing') && explained.has(`${p.file}|${p.field}`)));
 }
 
 function makeProblem(
