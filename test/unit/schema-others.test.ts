@@ -95,7 +95,6 @@ describe('neighbourhood schema', () => {
 			  "summary: is 201 characters long (keep it to 200 or fewer)",
 			  "area: is missing (add it, like "area: ...")",
 			  "population: should be a whole number (like 4200)",
-			  "connectors[0].name: is missing (add it, like "name: ...")",
 			  "connectors[0].phone: "ring the centre" is not a UK phone number (write it with its area code, like "0113 496 0123" or "07700 900123")",
 			  "connectors[0].nmae: "nmae" is not a field here (did you mean "name"?)",
 			  "maintained_by: should be a group of fields, not the text "Mill Lane Residents" (indent the fields below it, such as name:, email: or url:)",
