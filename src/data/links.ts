@@ -12,3 +12,10 @@ export function href(path: string): string {
 export function fullUrl(path: string, site: URL | undefined): string | undefined {
 	return site ? absoluteUrl(site.href, import.meta.env.BASE_URL, path) : undefined;
 }
+
+/** The full address printed or encoded for people to reach a page (QR codes, printed guides). */
+export function guideAddress(path: string, site: URL | undefined): string {
+	const url = fullUrl(path, site);
+	if (!url) throw new Error('No site address: set url in content/site.yaml, or SITE_URL.');
+	return url;
+}

@@ -3,30 +3,41 @@
  *
  * - before anything is built, the content is checked with the same code as
  *   `npm run check`, and the build stops with every problem in words;
- * - pictures the entries use are copied next to their pages (only those, so
- *   no stray file in a content folder is ever published);
- * - in development, those pictures are served from the content folder.
- *
- * Later stages (search index, PDFs) hang off `astro:build:done` here too.
+ * - after Astro has written the pages, the stages below run in order over
+ *   dist/ (pictures, then the search index, then PDFs); a stage that fails
+ *   fails the build;
+ * - in development, pictures are served from the content folder.
  */
 import { createReadStream, existsSync } from 'node:fs';
-import { copyFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { checkContent } from '../lib/check-content.ts';
 import type { LoadedContent } from '../lib/content-files.ts';
-import { imageContentPath } from '../lib/guide.ts';
 import { ContentError, formatReport } from '../lib/problems.ts';
 import { contentDir } from '../lib/settings.ts';
+import { pictures } from './pictures.ts';
+import type { BuildStage } from './stage.ts';
+
+/** What runs over the built site, in this order. */
+const STAGES: BuildStage[] = [pictures];
 
 export default function guide(): AstroIntegration {
 	let loaded: LoadedContent | undefined;
+	let site: URL | undefined;
+	let base = '/';
 	return {
 		name: 'good-life-guides',
 		hooks: {
-			'astro:config:setup': ({ command, logger }) => {
+			'astro:config:setup': ({ command, config, logger }) => {
 				if (command === 'preview') return;
+				site = config.site ? new URL(config.site) : undefined;
+				base = config.base;
+				if (!config.site) {
+					logger.warn(
+						'No site address, so there will be no QR codes, canonical links or feeds. Add url to content/site.yaml (like url: https://guides.example.org/), or set SITE_URL.',
+					);
+				}
 				const result = checkContent(contentDir());
 				loaded = result.loaded;
 				reportWarnings(result.problems.filter((p) => p.severity === 'warning'), logger);
@@ -51,8 +62,12 @@ export default function guide(): AstroIntegration {
 			},
 			'astro:build:done': async ({ dir, logger }) => {
 				if (!loaded) return;
-				const copied = await copyPictures(loaded, fileURLToPath(dir));
-				if (copied) logger.info(`Copied ${copied} pictures.`);
+				const outDir = fileURLToPath(dir);
+				for (const stage of STAGES) {
+					const started = performance.now();
+					await stage.run({ outDir, base, site, content: loaded, logger: logger.fork(stage.name) });
+					logger.info(`${stage.name}: ${((performance.now() - started) / 1000).toFixed(1)}s`);
+				}
 			},
 		},
 	};
@@ -61,21 +76,4 @@ export default function guide(): AstroIntegration {
 function reportWarnings(warnings: ReturnType<typeof checkContent>['problems'], logger: AstroIntegrationLogger) {
 	if (warnings.length === 0) return;
 	logger.warn(`${warnings.length} ${warnings.length === 1 ? 'thing' : 'things'} to look at (the guides still build):\n${formatReport(warnings)}`);
-}
-
-/** Copy each picture an entry uses to `dist/<n>/images/...`. */
-async function copyPictures(loaded: LoadedContent, outDir: string): Promise<number> {
-	const drafts = new Set(loaded.neighbourhoods.filter((n) => n.data.draft).map((n) => n.n));
-	const wanted = new Set<string>();
-	for (const record of [...loaded.assets, ...loaded.stories]) {
-		if (!record.data.image || record.data.draft || drafts.has(record.n)) continue;
-		const contentPath = imageContentPath(record.contentPath, record.data.image.src);
-		if (contentPath?.startsWith(`neighbourhoods/${record.n}/images/`)) wanted.add(contentPath);
-	}
-	for (const contentPath of wanted) {
-		const target = path.join(outDir, contentPath.replace(/^neighbourhoods\//, ''));
-		await mkdir(path.dirname(target), { recursive: true });
-		await copyFile(path.join(loaded.root, contentPath), target);
-	}
-	return wanted.size;
 }

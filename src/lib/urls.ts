@@ -20,6 +20,9 @@ export const routes = {
 	myList: (n: string) => `/${n}/my-list/`,
 	poster: (n: string) => `/${n}/poster/`,
 	embed: (n: string) => `/${n}/embed/`,
+	/** QR codes that lead to the neighbourhood's guide. */
+	qrSvg: (n: string) => `/${n}/qr.svg`,
+	qrPng: (n: string) => `/${n}/qr.png`,
 	calendar: (n: string) => `/${n}/calendar.ics`,
 	services: (n: string) => `/${n}/services.json`,
 	allServices: () => '/services.json',

@@ -1,0 +1,17 @@
+/** `/<n>/qr.svg`: a QR code for the neighbourhood's guide, for print and for surgeries to download. */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getGuide } from '../../data/guide';
+import { guideAddress } from '../../data/links';
+import { qrSvg } from '../../lib/qr';
+
+export const getStaticPaths = (async () => {
+	// Without the site's address there is nothing to encode; the build warns about it once (src/integrations/guide.ts).
+	if (!import.meta.env.SITE) return [];
+	const guide = await getGuide();
+	return guide.neighbourhoods.map((hood) => ({ params: { n: hood.n }, props: { path: hood.path } }));
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute = async ({ props, site }) =>
+	new Response(await qrSvg(guideAddress(props.path as string, site)), {
+		headers: { 'content-type': 'image/svg+xml' },
+	});
