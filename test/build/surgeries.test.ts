@@ -123,6 +123,14 @@ describe('old addresses (aliases)', () => {
 	});
 });
 
+describe("what's on in a calendar", () => {
+	it('offers to subscribe to the calendar, and to download it', () => {
+		const page = readPage(dist, '/testwick/whats-on/');
+		expect(page.querySelector('a[href="webcal://test.example.org/testwick/calendar.ics"]')?.textContent).toBe('Add to your calendar');
+		expect(page.querySelector('a[href="/testwick/calendar.ics"]')).not.toBeNull();
+	});
+});
+
 describe('how shared links look', () => {
 	it('gives pages Open Graph tags with their own address, and pictures only from the site', () => {
 		const garden = readPage(dist, '/testwick/assets/quiet-garden/');
