@@ -108,8 +108,20 @@ describe('stable ids and reproducible files', () => {
 		for (const service of JSON.parse(read(first, 'services.json')).contents) {
 			expect(serviceProblems(service)).toEqual([]);
 		}
-		const tea = parseCalendar(read(first, 'fernley/calendar.ics')).events.find((e) => e.summary === 'Tea dance');
+		const calendar = parseCalendar(read(first, 'fernley/calendar.ics'));
+		expect(calendar.properties['X-WR-CALNAME']).toBe('Fernley & Mill "Green": what\'s on');
+		const tea = calendar.events.find((e) => e.summary === 'Tea dance');
 		expect(tea?.occurrences(4).map((o) => o.local)).toEqual(['2026-01-20T14:00:00', '2026-02-03T14:00:00', '2026-02-17T14:00:00', '2026-03-03T14:00:00']);
+	});
+
+	it('keeps the iframe and link snippets for surgeries valid HTML when a name needs escaping', () => {
+		const page = readPage(first, '/for-surgeries/');
+		expect(page.querySelector('#embed-fernley')?.textContent).toBe(
+			'<iframe src="https://surgeries.example.org/fernley/embed/" title="Fernley &amp; Mill &quot;Green&quot; neighbourhood guide: someone to ask and what\'s on" width="100%" height="640" loading="lazy"></iframe>',
+		);
+		expect(page.querySelector('#link-html-fernley')?.textContent).toBe(
+			'<a href="https://surgeries.example.org/fernley/">Fernley &amp; Mill &quot;Green&quot; neighbourhood guide</a>',
+		);
 	});
 });
 

@@ -23,7 +23,7 @@ describe('iCalendar feed', () => {
 		expect(calendar.properties).toMatchObject({
 			VERSION: '2.0',
 			METHOD: 'PUBLISH',
-			'X-WR-CALNAME': "Fernley: what's on",
+			'X-WR-CALNAME': 'Fernley & Mill "Green": what\'s on',
 			'X-WR-TIMEZONE': 'Europe/London',
 			'REFRESH-INTERVAL': 'P1D',
 			'X-PUBLISHED-TTL': 'P1D',
