@@ -35,7 +35,7 @@ export default function guide(): AstroIntegration {
 				base = config.base;
 				if (!config.site) {
 					logger.warn(
-						'No site address, so there will be no QR codes, canonical links or feeds. Add url to content/site.yaml (like url: https://guides.example.org/), or set SITE_URL.',
+						'No site address, so there will be no QR codes, posters, canonical links, feeds or open data. Add url to content/site.yaml (like url: https://guides.example.org/), or set SITE_URL.',
 					);
 				}
 				const result = checkContent(contentDir());

@@ -160,13 +160,19 @@ const RRULE_DAYS: Record<Day, string> = {
  * first and third Tuesday → `FREQ=MONTHLY;BYDAY=1TU,3TU`; last → `-1TU`.
  */
 export function toRRule(when: Pick<When, 'day' | 'weeks'>): string {
+	const { freq, byDay } = rruleParts(when);
+	return `FREQ=${freq};BYDAY=${byDay}`;
+}
+
+/** The parts of the rule, for formats that keep them apart (Open Referral's `freq` and `byday`). */
+export function rruleParts(when: Pick<When, 'day' | 'weeks'>): { freq: 'WEEKLY' | 'MONTHLY'; byDay: string } {
 	const day = RRULE_DAYS[when.day];
-	if (!when.weeks?.length) return `FREQ=WEEKLY;BYDAY=${day}`;
+	if (!when.weeks?.length) return { freq: 'WEEKLY', byDay: day };
 	const byDay = [...when.weeks]
 		.sort((a, b) => weekOrder(a) - weekOrder(b))
 		.map((w) => `${w === 'last' ? -1 : w}${day}`)
 		.join(',');
-	return `FREQ=MONTHLY;BYDAY=${byDay}`;
+	return { freq: 'MONTHLY', byDay };
 }
 
 /**
@@ -181,4 +187,19 @@ export function occursOn(when: Pick<When, 'day' | 'weeks'>, date: Date): boolean
 	const daysInMonth = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 0)).getUTCDate();
 	const isLast = dayOfMonth + 7 > daysInMonth;
 	return when.weeks.some((w) => (w === 'last' ? isLast : w === nth));
+}
+
+/**
+ * The first day on or after `from` (a calendar date) that a `when` item
+ * happens on. Calendars start their rules here: from a fixed date in the
+ * content, so the same content always gives the same file.
+ */
+export function firstOccurrence(when: Pick<When, 'day' | 'weeks'>, from: Date): Date {
+	const start = Date.UTC(from.getUTCFullYear(), from.getUTCMonth(), from.getUTCDate());
+	// Any day-and-week pattern comes round within two months.
+	for (let offset = 0; offset < 62; offset++) {
+		const date = new Date(start + offset * 86_400_000);
+		if (occursOn(when, date)) return date;
+	}
+	throw new Error(`No ${when.day} in weeks ${when.weeks?.join(', ')} within two months of ${from.toISOString().slice(0, 10)}`);
 }

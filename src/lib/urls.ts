@@ -26,6 +26,11 @@ export const routes = {
 	calendar: (n: string) => `/${n}/calendar.ics`,
 	services: (n: string) => `/${n}/services.json`,
 	allServices: () => '/services.json',
+	/** RSS feeds of new stories: one neighbourhood's, and every neighbourhood's. */
+	storiesFeed: (n: string) => `/${n}/stories.xml`,
+	allStoriesFeed: () => '/stories.xml',
+	sitemap: () => '/sitemap.xml',
+	robots: () => '/robots.txt',
 	/** A picture, by its path inside the neighbourhood's folder: `images/garden.jpg`. */
 	image: (n: string, pathInNeighbourhood: string) => `/${n}/${pathInNeighbourhood}`,
 	search: () => '/search/',
@@ -51,6 +56,15 @@ export function withBase(base: string, path: string): string {
 export function absoluteUrl(siteUrl: string, base: string, path: string): string {
 	const origin = new URL(siteUrl).origin;
 	return `${origin}${withBase(base, path)}`;
+}
+
+/**
+ * An address as people read it aloud or type it from a poster: no
+ * "https://", no trailing slash. "https://guides.example.org/mill-lane/" →
+ * "guides.example.org/mill-lane".
+ */
+export function addressInWords(url: string): string {
+	return url.replace(/^https?:\/\//i, '').replace(/\/+$/, '');
 }
 
 /** Where the built file for a site path lives inside `dist/`: "/mill-lane/" → "mill-lane/index.html". */

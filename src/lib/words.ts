@@ -71,3 +71,9 @@ export function longDate(date: Date): string {
 export function capitalise(value: string): string {
 	return value.charAt(0).toUpperCase() + value.slice(1);
 }
+
+/** Text ending in a full stop (or its own ? or !): for joining short notes into sentences. */
+export function asSentence(text: string): string {
+	const trimmed = text.trim();
+	return /[.!?)]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}

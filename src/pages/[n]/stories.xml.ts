@@ -1,0 +1,32 @@
+/** `/<n>/stories.xml`: new stories from one neighbourhood, as RSS. */
+import rss from '@astrojs/rss';
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getGuide } from '../../data/guide';
+import { routes } from '../../data/links';
+import { requirePublishedAt } from '../../data/published';
+import type { GuideNeighbourhood } from '../../lib/guide';
+import { storiesFeedOptions } from '../../lib/exports/feeds';
+
+export const getStaticPaths = (async () => {
+	if (!import.meta.env.SITE) return [];
+	const guide = await getGuide();
+	return guide.neighbourhoods.map((hood) => ({ params: { n: hood.n }, props: { hood } }));
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute = async ({ props, site }) => {
+	const guide = await getGuide();
+	const hood = props.hood as GuideNeighbourhood;
+	return rss(
+		storiesFeedOptions(
+			guide,
+			{
+				title: `Stories from ${hood.data.name} | ${guide.site.title}`,
+				description: `New stories from neighbours in ${hood.data.name}, in their own words.`,
+				pagePath: hood.path,
+				feedPath: routes.storiesFeed(hood.n),
+				stories: hood.stories,
+			},
+			requirePublishedAt(site),
+		),
+	);
+};
