@@ -34,7 +34,7 @@ describe('site schema', () => {
 		`);
 		expect(messages(siteSchema(), {})).toMatchInlineSnapshot(`
 			[
-			  "title: is missing (add it, like "title: ...")",
+			  "title: is missing (add a line like title: Knit and Natter)",
 			]
 		`);
 	});
@@ -93,7 +93,7 @@ describe('neighbourhood schema', () => {
 		).toMatchInlineSnapshot(`
 			[
 			  "summary: is 201 characters long (keep it to 200 or fewer)",
-			  "area: is missing (add it, like "area: ...")",
+			  "area: is missing (add the streets and landmarks, like area: Mill Lane, Brook Street and the green)",
 			  "population: should be a whole number (like 4200)",
 			  "connectors[0].phone: "ring the centre" is not a UK phone number (write it with its area code, like "0113 496 0123" or "07700 900123")",
 			  "connectors[0].nmae: "nmae" is not a field here (did you mean "name"?)",
@@ -139,8 +139,8 @@ describe('story schema', () => {
 		`);
 		expect(messages(schema, { ...valid, consent: undefined, author: undefined })).toMatchInlineSnapshot(`
 			[
-			  "author: is missing (add it, like "author: ...")",
-			  "consent: is missing (add it, like "consent: ...")",
+			  "author: is missing (add the author as they chose to be named, like author: Jean, Mill Lane)",
+			  "consent: is missing (add the author's agreement, like consent: { given: true, date: 2026-03-14 })",
 			]
 		`);
 	});
