@@ -119,11 +119,15 @@ function isoDay(d: Date): string {
 
 const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'rev', 'revd', 'reverend', 'sir', 'dame', 'prof']);
 
-/** The words of the recorded name that may not be shown, cleaned of punctuation; initials and titles left out. */
+/**
+ * The words of the recorded name that may not be shown, cleaned of
+ * punctuation. Initials, titles ("Mrs") and small words in lower case ("van",
+ * "de") are left out: they would match everyday words.
+ */
 export function privateNameWords(asset: AssetRecord['data']): string[] {
 	return withheldNameParts(asset)
 		.map((part) => part.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, ''))
-		.filter((part) => part.length >= 2 && !HONORIFICS.has(part.toLowerCase()));
+		.filter((part) => part.length >= 2 && /^\p{Lu}/u.test(part) && !HONORIFICS.has(part.toLowerCase()));
 }
 
 /** Whole-word, as written or in capitals ("Holt", "HOLT"), so "holt" in other words does not count. */

@@ -85,6 +85,8 @@ export function suggestSlug(name: string): string {
 			.normalize('NFKD')
 			.replace(/[\u0300-\u036f]/g, '')
 			.toLowerCase()
+			.replace(/['’]/g, '')
+			.replace(/&/g, ' and ')
 			.replace(/[^a-z0-9]+/g, '-')
 			.replace(/^-+|-+$/g, '') || 'new-entry'
 	);

@@ -17,8 +17,10 @@ export const assetRef = () =>
 	z.string().refine((value) => value.split('/').length <= 2 && value.split('/').every((part) => SLUG_PATTERN.test(part)), {
 		error: (issue) => {
 			const input = String(issue.input);
-			const guess = /[a-z0-9]/i.test(input) ? input.split('/').map(suggestSlug).join('/') : 'singing-together';
-			return `"${input}" is not an asset name (use the asset's file name without ".md", like "${guess}", or "other-neighbourhood/${guess.split('/').pop()}" for one in another neighbourhood)`;
+			const parts = input.split('/');
+			const guess = parts.length <= 2 && parts.every((p) => /[a-z0-9]/i.test(p)) ? parts.map(suggestSlug) : ['singing-together'];
+			const name = guess[guess.length - 1];
+			return `"${input}" is not an asset name (use the asset's file name without ".md", like "${guess.join('/')}", or "other-neighbourhood/${name}" for one in another neighbourhood)`;
 		},
 	});
 

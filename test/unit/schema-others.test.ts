@@ -54,8 +54,8 @@ describe('themes schema', () => {
 			]),
 		).toMatchInlineSnapshot(`
 			[
-			  "[2].id: "Music & Singing" is not a valid theme id (use lowercase letters a-z, digits and single hyphens, like "singing-together")",
-			  "[1].id: "food" is used by two themes (give each theme its own id)",
+			  "id: "Music & Singing" is not a valid theme id (use lowercase letters a-z, digits and single hyphens, like "music-and-singing")",
+			  "id: "food" is used by two themes (give each theme its own id)",
 			]
 		`);
 		expect(messages(themesSchema(), { food: 'Food' })).toMatchInlineSnapshot(`
@@ -132,8 +132,8 @@ describe('story schema', () => {
 			[
 			  "date: 2026-07-01 is in the future (date cannot be later than today, 2026-06-01)",
 			  "themes[0]: "fod" is not a theme (did you mean "food"? use one of the ids in content/themes.yaml: food)",
-			  "assets[0]: "Lunch Club" is not an asset name (use the asset's file name without ".md", like "singing-together", or "other-neighbourhood/singing-together")",
-			  "assets[1]: "a/b/c" is not an asset name (use the asset's file name without ".md", like "singing-together", or "other-neighbourhood/singing-together")",
+			  "assets[0]: "Lunch Club" is not an asset name (use the asset's file name without ".md", like "lunch-club", or "other-neighbourhood/lunch-club" for one in another neighbourhood)",
+			  "assets[1]: "a/b/c" is not an asset name (use the asset's file name without ".md", like "singing-together", or "other-neighbourhood/singing-together" for one in another neighbourhood)",
 			  "consent.given: must be true: publish a story only when its author has agreed (until they do, add draft: true)",
 			]
 		`);
