@@ -20,7 +20,13 @@ export interface TemplateContext {
 	neighbourhoodName: string;
 	/** Theme ids from themes.yaml, listed in the note above `themes:`. */
 	themeIds: readonly string[];
-	today: Date;
+	/** Written where a date is due; without it (templates to copy from docs/), a placeholder asks for the date. */
+	today?: Date;
+}
+
+/** Today's date, or a placeholder asking for a date, like "<the day they agreed, like 2026-03-14>". */
+function dateOr(today: Date | undefined, what: string): string {
+	return today ? isoDate(today) : `"<${what}, like 2026-03-14>"`;
 }
 
 /** A YAML string, always quoted, so titles with colons, quotes or "#" stay text. */
@@ -62,7 +68,8 @@ function opening(what: string, context: TemplateContext): string[] {
 }
 
 export function assetTemplate(title: string, context: TemplateContext, kind?: AssetKind): string {
-	const today = isoDate(context.today);
+	const agreed = dateOr(context.today, 'the day they agreed');
+	const checked = dateOr(context.today, 'the day you checked');
 	const isGift = kind === 'gift';
 	const consent = isGift
 		? [
@@ -70,8 +77,8 @@ export function assetTemplate(title: string, context: TemplateContext, kind?: As
 				'# public: name and contact; first-name: first name only, and people are',
 				'# introduced by a connector; via-connector: no name, only introductions.',
 				'consent: "<public, first-name or via-connector>"',
-				'# The day they agreed. Change it if that was not today.',
-				`consent_date: ${today}`,
+				context.today ? '# The day they agreed. Change it if that was not today.' : '# The day they agreed.',
+				`consent_date: ${agreed}`,
 			]
 		: [
 				'# For a gift (a private person) only: how much of them may be shown.',
@@ -79,7 +86,7 @@ export function assetTemplate(title: string, context: TemplateContext, kind?: As
 				'# introduced by a connector; via-connector: no name, only introductions.',
 				'#consent: "<public, first-name or via-connector>"',
 				'# The day they agreed.',
-				`#consent_date: ${today}`,
+				`#consent_date: ${agreed}`,
 			];
 	return [
 		'---',
@@ -138,7 +145,7 @@ export function assetTemplate(title: string, context: TemplateContext, kind?: As
 		...consent,
 		'',
 		'# The day someone last made sure all of this is still true.',
-		`last_checked: ${today}`,
+		`last_checked: ${checked}`,
 		'# Who checked it. This is shown on the page.',
 		'#checked_by: "<your name>"',
 		'# Old file names that should still lead here after a rename.',
@@ -153,7 +160,6 @@ export function assetTemplate(title: string, context: TemplateContext, kind?: As
 }
 
 export function storyTemplate(title: string, context: TemplateContext): string {
-	const today = isoDate(context.today);
 	return [
 		'---',
 		...opening('story', context),
@@ -164,7 +170,7 @@ export function storyTemplate(title: string, context: TemplateContext): string {
 		'# The author, named as they chose: "Jean, Mill Lane", or "A neighbour".',
 		'author: "<as the author chose to be named>"',
 		'# The day the story was written or told.',
-		`date: ${today}`,
+		`date: ${dateOr(context.today, 'the day it was written or told')}`,
 		...themeNote(context.themeIds),
 		'#themes: ["<theme id>"]',
 		'# Entries in this guide the story mentions: their file names, without .md.',
@@ -178,7 +184,7 @@ export function storyTemplate(title: string, context: TemplateContext): string {
 		'# once they have, and write the day they agreed.',
 		'consent:',
 		'  given: false',
-		`  date: ${today}`,
+		`  date: ${dateOr(context.today, 'the day the author agreed')}`,
 		'',
 		'# Only when the story is not in English: its language code, like pl.',
 		'#language: "<language code>"',

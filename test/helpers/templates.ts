@@ -21,6 +21,7 @@ const ANSWERS: Array<[RegExp, string]> = [
 	[/"<who to ask for>"/, 'Margaret Holt'],
 	[/"<file name of an entry, like singing-together>"/, 'caffi-cymraeg'],
 	[/<name of the picture file>/, 'garden.png'],
+	[/"<the day [^"<>]*, like 2026-03-14>"/, '2026-05-01'],
 	[/"<[^"<>]*>"/, '"Words of our own."'],
 	[/given: false/, 'given: true'],
 	[new RegExp(`${TEMPLATE_BODY_MARK}.*`), 'We meet every week. Everyone is welcome.'],

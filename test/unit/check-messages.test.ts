@@ -104,6 +104,10 @@ describe('messages of the check', () => {
 			  neighbourhoods/millbrook/assets/missing-fields.md:2: summary: is missing (add a line like summary: A friendly knitting group. Beginners are welcome.)
 			  neighbourhoods/millbrook/assets/missing-fields.md:2: themes: is missing (add a line like themes: [company-and-a-cuppa], using ids from content/themes.yaml)
 
+			neighbourhoods/millbrook/assets/times-in-order.md
+			  neighbourhoods/millbrook/assets/times-in-order.md:7: when[0].end: "12:00" is not after the start, "14:00" (use the 24-hour clock, so 2pm is "14:00")
+			  neighbourhoods/millbrook/assets/times-in-order.md:8: when[1].weeks: names the same week twice (list each week once)
+
 			neighbourhoods/millbrook/assets/times.md
 			  neighbourhoods/millbrook/assets/times.md:8: where.postcode: "KV99" is not a UK postcode (write it like "KV1 4AB")
 			  neighbourhoods/millbrook/assets/times.md:9: where.lat: is not in the UK (check the latitude)
