@@ -153,28 +153,34 @@ function consentAdvice(asset: AssetRecord['data'], word: string): string {
 	return `"${word}" is part of the person's name, and consent: via-connector means no part of it may be shown (take the name out and say what they offer, like "a retired joiner", or change consent if they agreed to be named)`;
 }
 
+/** Finds the first private word in a text; the patterns are made once per entry. */
+function nameFinder(words: readonly string[]): (text: string) => string | undefined {
+	const matchers = words.map((word) => [word, nameMatcher(word)] as const);
+	return (text) => matchers.find(([, pattern]) => pattern.test(text))?.[0];
+}
+
 function withheldNames(asset: AssetRecord, report: Report) {
 	const words = privateNameWords(asset.data);
 	if (words.length === 0) return;
+	const findName = nameFinder(words);
 
 	// Every field people can see: all of them except contact, which consent already filters.
 	for (const { path, value } of textFields(asset.data, [])) {
 		if (path[0] === 'contact') continue;
 		const isPath = path[0] === 'aliases' || (path[0] === 'image' && path[1] === 'src');
-		for (const word of words) {
-			if (isPath ? nameInPath(word, value) : nameMatcher(word).test(value)) {
-				if (isPath) {
-					report(
-						asset,
-						path,
-						`"${value}" contains "${word.toLowerCase()}", which may be part of the name that consent keeps private, and addresses and picture names are public (rename it without the name)`,
-						'warning',
-					);
-				} else {
-					report(asset, path, consentAdvice(asset.data, word), 'error');
-				}
-				break;
+		if (isPath) {
+			const word = words.find((w) => nameInPath(w, value));
+			if (word) {
+				report(
+					asset,
+					path,
+					`"${value}" contains "${word.toLowerCase()}", which may be part of the name that consent keeps private, and addresses and picture names are public (rename it without the name)`,
+					'warning',
+				);
 			}
+		} else {
+			const word = findName(value);
+			if (word) report(asset, path, consentAdvice(asset.data, word), 'error');
 		}
 	}
 
@@ -191,10 +197,10 @@ function withheldNames(asset: AssetRecord, report: Report) {
 		}
 	}
 
-	bodyLines(asset).forEach(({ text, line }) => {
-		const word = words.find((w) => nameMatcher(w).test(text));
+	for (const { text, line } of bodyLines(asset)) {
+		const word = findName(text);
 		if (word) report(asset, undefined, consentAdvice(asset.data, word), 'error', line);
-	});
+	}
 }
 
 /**
@@ -210,6 +216,7 @@ function withheldNamesInStories(loaded: LoadedContent, report: Report) {
 			if (!asset) continue;
 			const words = privateNameWords(asset.data);
 			if (words.length === 0) continue;
+			const findName = nameFinder(words);
 			const warn = (path: readonly PathSegment[] | undefined, word: string, line?: number) => {
 				const key = `${word}|${line ?? fieldName(path ?? [])}`;
 				if (seen.has(key)) return;
@@ -224,11 +231,11 @@ function withheldNamesInStories(loaded: LoadedContent, report: Report) {
 			};
 			for (const { path, value } of textFields(story.data, [])) {
 				if (path[0] === 'assets' || path[0] === 'consent') continue;
-				const word = words.find((w) => nameMatcher(w).test(value));
+				const word = findName(value);
 				if (word) warn(path, word);
 			}
 			for (const { text, line } of bodyLines(story)) {
-				const word = words.find((w) => nameMatcher(w).test(text));
+				const word = findName(text);
 				if (word) warn(undefined, word, line);
 			}
 		}

@@ -249,7 +249,16 @@ export function explainYamlError(
 function lazyLocator(yamlText: string) {
 	let doc: ReturnType<typeof parseDocument> | undefined;
 	let counter: LineCounter | undefined;
+	let lines: string[] | undefined;
 	return (path: readonly PathSegment[]) => {
+		// Most lines asked for are of a top-level field (last_checked, summary): a field written once at the
+		// start of a line is found by reading lines, without parsing the YAML again.
+		if (path.length === 1 && typeof path[0] === 'string' && /^[\w-]+$/.test(path[0])) {
+			lines ??= yamlText.split(/\r?\n/);
+			const key = new RegExp(`^${path[0]}[ \\t]*:`);
+			const found = lines.flatMap((l, i) => (key.test(l) ? [i + 1] : []));
+			if (found.length === 1) return { line: found[0], column: 1 };
+		}
 		if (!doc) {
 			counter = new LineCounter();
 			doc = parseDocument(yamlText, { lineCounter: counter, uniqueKeys: false });
