@@ -5,12 +5,13 @@
  * - errors: a name that consent withholds appears in the entry's own words;
  *   the example text of a new entry's template was left in;
  * - warnings (the guides still build): entries due for re-checking, summaries
- *   too long for a phone, very long sentences.
+ *   too long for a phone, very long sentences, a value cut short by " #", a
+ *   private name in a story that links to the entry or in a file name.
  *
  * Only files that passed their schema are looked at here; a file with schema
  * errors gets these checks once those are fixed.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AssetRecord, LoadedContent, NeighbourhoodRecord, SourceFile, StoryRecord } from './content-files.ts';
 import { withheldNameParts } from './consent.ts';
@@ -18,7 +19,7 @@ import { fieldName, type PathSegment, type Problem } from './problems.ts';
 import { addMonths, isDueSoon, isStale } from './staleness.ts';
 import { TEMPLATE_BODY_MARK } from './templates.ts';
 import { today as defaultToday } from './today.ts';
-import { didYouMean, longDate } from './words.ts';
+import { longDate } from './words.ts';
 
 /** A summary longer than this fills a small phone's screen when text is set large. */
 export const SUMMARY_COMFORTABLE_LENGTH = 150;
@@ -50,7 +51,6 @@ export function editorChecks(loaded: LoadedContent, options: EditorCheckOptions 
 		if (!asset.data.draft && !draftNeighbourhoods.has(asset.n)) staleness(asset, monthsToStale, today, report);
 	}
 	withheldNamesInStories(loaded, report);
-	assetCards(loaded, draftNeighbourhoods, report);
 
 	const records: Array<AssetRecord | StoryRecord | NeighbourhoodRecord> = [...loaded.neighbourhoods, ...loaded.assets, ...loaded.stories];
 	for (const record of records) {
@@ -280,44 +280,6 @@ function notesCutOffValues(absolute: string, record: SourceFile, report: Report)
 			'warning',
 			i + 1,
 		);
-	}
-}
-
-// ---------------------------------------------------------------------------
-// <AssetCard slug="..." /> in MDX stories: the card needs a published entry.
-
-function assetCards(loaded: LoadedContent, draftNeighbourhoods: Set<string>, report: Report) {
-	const assets = new Map(loaded.assets.map((a) => [`${a.n}/${a.slug}`, a]));
-	for (const story of loaded.stories) {
-		if (story.format !== 'mdx') continue;
-		for (const { text, line } of bodyLines(story)) {
-			for (const match of text.matchAll(/<AssetCard\b[^>]*?\bslug=(?:"([^"]*)"|'([^']*)')/g)) {
-				const ref = match[1] ?? match[2] ?? '';
-				const [n, slug] = ref.includes('/') ? ref.split('/') : [story.n, ref];
-				const asset = assets.get(`${n}/${slug}`);
-				const severity = story.data.draft ? 'warning' : 'error';
-				if (!asset) {
-					if (existsSync(path.join(loaded.root, 'neighbourhoods', n, 'assets', `${slug}.md`)) || existsSync(path.join(loaded.root, 'neighbourhoods', n, 'assets', `${slug}.mdx`))) continue;
-					const known = loaded.assets.filter((a) => a.n === n).map((a) => a.slug);
-					const guess = didYouMean(slug, known);
-					report(
-						story,
-						undefined,
-						`<AssetCard slug="${ref}" /> names an entry that does not exist (${guess ? `did you mean "${n === story.n ? guess : `${n}/${guess}`}"? ` : ''}use the name of a file in ${n === story.n ? 'assets/' : `content/neighbourhoods/${n}/assets/`}, without ".md")`,
-						severity,
-						line,
-					);
-				} else if (asset.data.draft || draftNeighbourhoods.has(asset.n)) {
-					report(
-						story,
-						undefined,
-						`<AssetCard slug="${ref}" /> names a draft, which has no page to show (publish the entry, or take the card out)`,
-						severity,
-						line,
-					);
-				}
-			}
-		}
 	}
 }
 

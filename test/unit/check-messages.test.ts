@@ -184,10 +184,6 @@ describe('messages of the check', () => {
 			  neighbourhoods/millbrook/stories/bad-names.md:6: themes[1]: "gardening" is not a theme (use one of the ids in content/themes.yaml: company-and-a-cuppa, music-and-singing, making-and-creating)
 			  neighbourhoods/millbrook/stories/bad-names.md:7: assets[0]: "Coffee Morning" is not an asset name (use the asset's file name without ".md", like "coffee-morning", or "other-neighbourhood/coffee-morning" for one in another neighbourhood)
 
-			neighbourhoods/millbrook/stories/cards.mdx
-			  neighbourhoods/millbrook/stories/cards.mdx:17: <AssetCard slug="knit-and-nattter" /> names an entry that does not exist (did you mean "knit-and-natter"? use the name of a file in assets/, without ".md")
-			  neighbourhoods/millbrook/stories/cards.mdx:18: <AssetCard slug="secret-plan" /> names a draft, which has no page to show (publish the entry, or take the card out)
-
 			neighbourhoods/millbrook/stories/mentions.md
 			  neighbourhoods/millbrook/stories/mentions.md:7: assets[0]: "knit-and-nattter" is not an asset in this neighbourhood (did you mean "knit-and-natter"? use the name of a file in assets/, without ".md")
 			  neighbourhoods/millbrook/stories/mentions.md:7: assets[1]: "eastfield/bowls" is not an asset in content/neighbourhoods/eastfield/assets/ (use the name of a file in content/neighbourhoods/eastfield/assets/, without ".md")

@@ -74,8 +74,6 @@ const MESSAGE_KINDS = [
 	'must be true: publish a story only when its author has agreed',
 	// References, pictures and files.
 	'is not an asset in',
-	'names an entry that does not exist',
-	'names a draft, which has no page to show',
 	'is a draft, so the story will not link to it',
 	'is the name of another entry',
 	'is also an alias of',
