@@ -9,15 +9,26 @@ import { basePath, contentDir, outDir } from './src/lib/settings.ts';
 
 /** SITE_URL, or `url` in site.yaml: printed guides, feeds and QR codes need the full address. */
 function siteUrl() {
-	if (process.env.SITE_URL) return process.env.SITE_URL;
+	if (process.env.SITE_URL) {
+		if (!isWebAddress(process.env.SITE_URL)) {
+			throw new Error(`SITE_URL="${process.env.SITE_URL}" is not a web address (write it in full, like https://guides.example.org/)`);
+		}
+		return process.env.SITE_URL;
+	}
 	try {
 		const file = path.join(contentDir(), 'site.yaml');
 		const { data } = parseYamlSource(readFileSync(file, 'utf8'), file);
 		const url = /** @type {{ url?: unknown } | undefined} */ (data)?.url;
-		return typeof url === 'string' ? url : undefined;
+		// A url that is not a web address is left to the preflight check, which names its file and line.
+		return isWebAddress(url) ? url : undefined;
 	} catch {
 		return undefined; // The preflight check reports a missing or broken site.yaml.
 	}
+}
+
+/** @param {unknown} value @returns {value is string} */
+function isWebAddress(value) {
+	return typeof value === 'string' && URL.canParse(value) && /^https?:$/.test(new URL(value).protocol);
 }
 
 export default defineConfig({

@@ -16,6 +16,7 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
+import { SUMMARY_COMFORTABLE_LENGTH } from '../../src/lib/editor-checks.ts';
 
 export interface CorpusOptions {
 	/** The folder to write; it must be empty, missing, or a corpus written before (which is replaced). */
@@ -542,7 +543,7 @@ class CorpusWriter {
 		});
 		const data = {
 			name,
-			summary: `${this.random.pick(['Terraced streets', 'Quiet streets of semis and bungalows', 'An estate of houses and flats', 'Old mill cottages and new houses'])} round ${this.random.pick(streets)} and ${this.random.pick(streets)}. ${this.random.pick(['Many of us have lived here fifty years.', 'Young families, old hands and everyone in between.', 'People from all over the world live here now.', 'We are glad when new people come.'])}`,
+			summary: clipSentences(`${this.random.pick(['Terraced streets', 'Quiet streets of semis and bungalows', 'An estate of houses and flats', 'Old mill cottages and new houses'])} round ${this.random.pick(streets)} and ${this.random.pick(streets)}. ${this.random.pick(['Many of us have lived here fifty years.', 'Young families, old hands and everyone in between.', 'People from all over the world live here now.', 'We are glad when new people come.'])}`, SUMMARY_COMFORTABLE_LENGTH),
 			area: `${listInWords(streets)}, with the shops on ${streets[0].split(' ')[0]} Parade and the ${this.random.pick(['park', 'canal', 'church', 'library', 'school'])}.`,
 			population: this.random.int(3000, 5000),
 			languages: this.random.pick([['en-GB'], ['en-GB', 'pl'], ['en-GB', 'ur', 'pa'], ['en-GB', 'ro', 'pl'], ['en-GB', 'ml']]),
@@ -652,7 +653,7 @@ class CorpusWriter {
 		}
 
 		title = clip(title, 80);
-		summary = clipSentences(summary, 200);
+		summary = clipSentences(summary, SUMMARY_COMFORTABLE_LENGTH);
 		let slug = slugify(title);
 		for (let i = 2; slugs.has(slug); i++) slug = `${slugify(title)}-${i}`;
 		slugs.add(slug);
@@ -806,7 +807,7 @@ class CorpusWriter {
 		const themes = [...new Set(linked.flatMap((a) => a.themes))].slice(0, 3);
 		const fields: Record<string, unknown> = {
 			title,
-			summary: clipSentences(`${first} ${r.pick(['was lonely', 'had just moved here', 'was caring for her husband', 'had lost his confidence', 'did not know anyone'])}. ${main ? `Then ${first} found ${main.title}.` : 'Then a neighbour knocked on the door.'}`, 200),
+			summary: clipSentences(`${first} ${r.pick(['was lonely', 'had just moved here', 'was caring for her husband', 'had lost his confidence', 'did not know anyone'])}. ${main ? `Then ${first} found ${main.title}.` : 'Then a neighbour knocked on the door.'}`, SUMMARY_COMFORTABLE_LENGTH),
 			author: r.pick([`${first}, ${r.pick(plan.streets)}`, 'A neighbour', first]),
 			date,
 			...(themes.length ? { themes } : {}),

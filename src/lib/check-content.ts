@@ -4,6 +4,7 @@
  * check and the build always agree.
  */
 import { loadContent, type LoadOptions, type LoadedContent } from './content-files.ts';
+import { editorChecks } from './editor-checks.ts';
 import type { Problem } from './problems.ts';
 import { validateContent } from './validate.ts';
 
@@ -16,5 +17,6 @@ export interface ContentCheck {
 export function checkContent(contentDir: string, options: LoadOptions = {}): ContentCheck {
 	const loaded = loadContent(contentDir, options);
 	const problems = [...loaded.problems, ...validateContent(loaded)];
+	problems.push(...editorChecks(loaded, options));
 	return { loaded, problems, errors: problems.filter((p) => p.severity === 'error') };
 }

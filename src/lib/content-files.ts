@@ -23,6 +23,9 @@ import {
 import { parseEntrySource, parseYamlSource, type ParsedSource } from './frontmatter.ts';
 import { problemsFromZod, type Problem } from './problems.ts';
 import { today as defaultToday } from './today.ts';
+import { suggestSlug } from './words.ts';
+
+export { suggestSlug };
 
 export interface SourceFile {
 	/** Path as shown to editors, relative to the working directory: `content/neighbourhoods/x/assets/y.md`. */
@@ -213,16 +216,4 @@ function listDir(dir: string): string[] {
 /** `_notes.md`, `_templates/`, `.DS_Store`: kept out of the guide on purpose. */
 function ignored(name: string): boolean {
 	return name.startsWith('_') || name.startsWith('.');
-}
-
-/** "Singing Together!" → "singing-together". */
-export function suggestSlug(name: string): string {
-	return (
-		name
-			.normalize('NFKD')
-			.replace(/[\u0300-\u036f]/g, '')
-			.toLowerCase()
-			.replace(/[^a-z0-9]+/g, '-')
-			.replace(/^-+|-+$/g, '') || 'new-entry'
-	);
 }

@@ -24,24 +24,25 @@ export interface ParsedSource {
 const FRONTMATTER_OPEN = /^---[ \t]*\r?\n/;
 
 /** A Markdown or MDX entry with frontmatter between `---` lines. */
-export function parseEntrySource(source: string, file: string): ParsedSource {
+export function parseEntrySource(withBom: string, file: string): ParsedSource {
+	// Some Windows editors start files with an invisible byte-order mark; Astro reads past it, so must we.
+	const source = withBom.replace(/^\uFEFF/, '');
 	if (!FRONTMATTER_OPEN.test(source)) {
-		return {
-			data: undefined,
-			body: source,
-			bodyLine: 1,
-			locate: () => undefined,
-			problems: [
-				{
-					file,
-					line: 1,
-					message:
-						'has no frontmatter (start the file with a line of three dashes "---", then the fields, then another "---")',
-					severity: 'error',
-				},
-			],
-		};
+		return failed(source, file, {
+			line: 1,
+			message:
+				'has no fields at the top (start the file with a line of three dashes "---", then the fields, then another "---")',
+		});
 	}
+	if (!FRONTMATTER_CLOSE.test(source.replace(FRONTMATTER_OPEN, ''))) {
+		return failed(source, file, {
+			line: 1,
+			message:
+				'the fields at the top have no closing line of three dashes (add a line "---" after the last field, before the text)',
+		});
+	}
+	const early = tabIndent(source, file);
+	if (early) return early;
 	let parsed: matter.GrayMatterFile<string>;
 	try {
 		// Passing options turns off gray-matter's cache, which would otherwise keep every file in memory.
@@ -52,6 +53,8 @@ export function parseEntrySource(source: string, file: string): ParsedSource {
 	const closeIndex = source.length - parsed.content.length;
 	const frontmatterLines = source.slice(0, closeIndex).split('\n').length;
 	const yamlText = parsed.matter;
+	const notFields = notAMap(parsed.data, yamlText, file, 0);
+	if (notFields) return notFields;
 	return {
 		data: parsed.data ?? {},
 		body: parsed.content,
@@ -62,7 +65,10 @@ export function parseEntrySource(source: string, file: string): ParsedSource {
 }
 
 /** A whole YAML file, such as `site.yaml`. */
-export function parseYamlSource(source: string, file: string): ParsedSource {
+export function parseYamlSource(withBom: string, file: string): ParsedSource {
+	const source = withBom.replace(/^\uFEFF/, '');
+	const early = tabIndent(source, file);
+	if (early) return early;
 	try {
 		// gray-matter's engine is js-yaml, as for frontmatter.
 		const data = (matter as unknown as { engines: { yaml: { parse: (s: string) => unknown } } }).engines.yaml.parse(source);
@@ -72,36 +78,168 @@ export function parseYamlSource(source: string, file: string): ParsedSource {
 	}
 }
 
-function unreadable(source: string, file: string, error: unknown): ParsedSource {
-	const mark = (error as { mark?: { line: number; column: number } }).mark;
-	const reason = (error as { reason?: string }).reason ?? (error as Error).message ?? String(error);
-	// gray-matter keeps the rest of the opening `---` line, so lines of the YAML are lines of the file.
-	const line = mark ? mark.line + 1 : undefined;
-	const column = mark ? mark.column + 1 : undefined;
+const FRONTMATTER_CLOSE = /^(?:---|\.\.\.)[ \t]*$/m;
+
+function failed(source: string, file: string, problem: Omit<Problem, 'file' | 'severity'>): ParsedSource {
 	return {
 		data: undefined,
 		body: source,
 		bodyLine: 1,
 		locate: () => undefined,
-		problems: [
-			{
-				file,
-				line,
-				column,
-				message: `the YAML cannot be read${column ? ` at line ${line}, column ${column}` : ''}: ${reason} (${yamlHint(reason)})`,
-				severity: 'error',
-			},
-		],
+		problems: [{ file, ...problem, severity: 'error' }],
 	};
 }
 
-function yamlHint(reason: string): string {
-	if (/indent/i.test(reason)) return 'line the fields up: each level is indented by two spaces, never tabs';
-	if (/tab/i.test(reason)) return 'use spaces, not tabs, to indent';
-	if (/duplicate|duplicated/i.test(reason)) return 'a field is written twice: keep one';
-	if (/colon|mapping/i.test(reason))
-		return 'each line is "field: value"; put text containing a colon in quotes, like title: "Tea: and talk"';
-	return 'check for a missing colon, an unclosed quote or uneven indentation';
+/** `cannot be read (line 3, column 10): what is wrong (how to fix it)`. */
+function cannotRead(line: number | undefined, column: number | undefined, what: string): string {
+	const where = line ? ` (line ${line}${column ? `, column ${column}` : ''})` : '';
+	return `the fields cannot be read${where}: ${what}`;
+}
+
+/**
+ * YAML reads a tab-indented line as if it were not indented at all, so a
+ * field would silently move out of its group. Refuse tabs, with the line.
+ */
+function tabIndent(source: string, file: string): ParsedSource | undefined {
+	const lines = yamlLines(source);
+	const index = lines.findIndex((l) => /^ *\t/.test(l));
+	if (index < 0) return undefined;
+	return failed(source, file, {
+		line: index + 1,
+		column: lines[index].indexOf('\t') + 1,
+		message: cannotRead(index + 1, undefined, 'the line is indented with a tab (indent with spaces instead: two for each level)'),
+	});
+}
+
+/** The lines of the YAML part: the whole file for .yaml, the lines up to the closing "---" for entries. */
+function yamlLines(source: string): string[] {
+	const lines = source.split(/\r?\n/);
+	if (!FRONTMATTER_OPEN.test(source)) return lines;
+	const close = lines.findIndex((l, i) => i > 0 && /^(?:---|\.\.\.)[ \t]*$/.test(l));
+	return close < 0 ? lines : lines.slice(0, close).map((l, i) => (i === 0 ? '' : l));
+}
+
+/** `title:Tea` reads as text, not a field: say so rather than "should be a group of fields". */
+function notAMap(data: unknown, yamlText: string, file: string, firstLine: number): ParsedSource | undefined {
+	if (data === null || data === undefined || (typeof data === 'object' && !Array.isArray(data) && !(data instanceof Date))) return undefined;
+	const lines = yamlText.split(/\r?\n/);
+	const index = lines.findIndex((l) => l.trim() && !l.trim().startsWith('#'));
+	const line = index < 0 ? undefined : firstLine + index + 1;
+	return failed(yamlText, file, {
+		line,
+		message: cannotRead(
+			line,
+			undefined,
+			'these are not fields (write each field as its name, a colon, a space and the value, like title: Knit and Natter)',
+		),
+	});
+}
+
+function unreadable(source: string, file: string, error: unknown): ParsedSource {
+	const mark = (error as { mark?: { line: number; column: number } }).mark;
+	const reason = (error as { reason?: string }).reason ?? (error as Error).message ?? String(error);
+	// gray-matter keeps the rest of the opening `---` line, so lines of the YAML are lines of the file.
+	const explained = explainYamlError(reason, yamlLines(source), mark ? { line: mark.line + 1, column: mark.column + 1 } : undefined);
+	return failed(source, file, {
+		line: explained.line,
+		column: explained.column,
+		message: cannotRead(explained.line, explained.column, explained.what),
+	});
+}
+
+/**
+ * js-yaml's reasons in plain words, pointing at the line where the mistake
+ * is rather than where the parser gave up (an unclosed quote is noticed only
+ * at the end of the fields).
+ */
+export function explainYamlError(
+	reason: string,
+	lines: readonly string[],
+	mark: { line: number; column: number } | undefined,
+): { line?: number; column?: number; what: string } {
+	const at = mark ?? { line: undefined, column: undefined };
+	const lineText = (n: number | undefined) => (n ? (lines[n - 1] ?? '') : '');
+
+	const quote = /within a (double|single) quoted scalar/.exec(reason);
+	if (quote) {
+		const mark = quote[1] === 'double' ? '"' : "'";
+		for (let n = Math.min(at.line ?? lines.length, lines.length); n >= 1; n--) {
+			const count = lineText(n).split(mark).length - 1;
+			if (count % 2 === 1) {
+				return {
+					line: n,
+					column: lineText(n).indexOf(mark) + 1,
+					what: `a quote mark ${mark} opens here but never closes (add the closing ${mark} at the end of the value)`,
+				};
+			}
+		}
+		return { ...at, what: `a quote mark ${mark} opens but never closes (add the closing ${mark} at the end of the value)` };
+	}
+	if (/duplicated mapping key/.test(reason)) {
+		const key = /^\s*-?\s*([^:#]+?)\s*:/.exec(lineText(at.line))?.[1];
+		const first = key ? lines.findIndex((l) => new RegExp(`^\\s*-?\\s*${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*:`).test(l)) + 1 : 0;
+		return {
+			...at,
+			what: key
+				? `"${key}" is written twice${first && first !== at.line ? `, first on line ${first}` : ''} (keep one of them)`
+				: 'a field is written twice (keep one of them)',
+		};
+	}
+	if (/incomplete explicit mapping pair|a multiline key may not be an implicit key/.test(reason)) {
+		// Usually a colon inside a value, or text after a closing quote, on this line or the one before.
+		for (const n of [at.line, (at.line ?? 1) - 1].filter((n): n is number => !!n && n >= 1)) {
+			const text = lineText(n);
+			if (/^\s*-?\s*[\w-]+:\s+["'][^"']*["']\s*[^\s#]/.test(text)) {
+				return {
+					line: n,
+					column: undefined,
+					what: 'there is more text after the closing quote (put quotes around the whole value, using single quotes outside if the text has double quotes in it, like title: \'The "Tea" club\')',
+				};
+			}
+			if (/^\s*-?\s*[\w-]+:\s+[^"'\s].*:\s/.test(text)) {
+				return {
+					line: n,
+					column: undefined,
+					what: 'the value has a colon and a space in it, which would start a new field (put the value in quotes, like title: "Tea: and talk")',
+				};
+			}
+		}
+		return { ...at, what: 'a line is not "field: value" (check for a missing colon, or a colon inside text that needs quotes)' };
+	}
+	if (/bad indentation/.test(reason)) {
+		const indent = /^\s*/.exec(lineText(at.line))?.[0].length ?? 0;
+		return {
+			line: at.line,
+			column: at.line ? indent + 1 : undefined,
+			what: 'this line is indented differently from the lines around it (line it up: each level in is two spaces)',
+		};
+	}
+	if (/missed comma between flow collection entries|within a flow collection|end of the stream within a flow/.test(reason)) {
+		// The parser notices on a later line; point at the line whose bracket is not closed.
+		let line = at.line;
+		for (let n = Math.min(at.line ?? lines.length, lines.length); n >= 1; n--) {
+			const text = lineText(n);
+			if (text.split('[').length > text.split(']').length || text.split('{').length > text.split('}').length) {
+				line = n;
+				break;
+			}
+		}
+		return {
+			line,
+			column: line === at.line ? at.column : undefined,
+			what: 'a list in square brackets is not closed, or is missing a comma (write it like themes: [food, music])',
+		};
+	}
+	const field = /^\s*-?\s*([\w-]+):\s*(.*)$/.exec(lineText(at.line));
+	const first = field?.[2].charAt(0) ?? '';
+	if (/unidentified alias|reserved|document separator is expected|unknown tag|name of an anchor/.test(reason) && /[*&!@`%|>]/.test(first)) {
+		const value = field?.[2].trim().replace(/"/g, "'") ?? '';
+		return {
+			...at,
+			what: `the value starts with "${first}", which has a special meaning here (put the value in quotes, like ${field?.[1]}: "${value}")`,
+		};
+	}
+	return { ...at, what: `${reason} (check for a missing colon, an unclosed quote or uneven indentation)` };
 }
 
 /**
@@ -111,7 +249,16 @@ function yamlHint(reason: string): string {
 function lazyLocator(yamlText: string) {
 	let doc: ReturnType<typeof parseDocument> | undefined;
 	let counter: LineCounter | undefined;
+	let lines: string[] | undefined;
 	return (path: readonly PathSegment[]) => {
+		// Most lines asked for are of a top-level field (last_checked, summary): a field written once at the
+		// start of a line is found by reading lines, without parsing the YAML again.
+		if (path.length === 1 && typeof path[0] === 'string' && /^[\w-]+$/.test(path[0])) {
+			lines ??= yamlText.split(/\r?\n/);
+			const key = new RegExp(`^${path[0]}[ \\t]*:`);
+			const found = lines.flatMap((l, i) => (key.test(l) ? [i + 1] : []));
+			if (found.length === 1) return { line: found[0], column: 1 };
+		}
 		if (!doc) {
 			counter = new LineCounter();
 			doc = parseDocument(yamlText, { lineCounter: counter, uniqueKeys: false });

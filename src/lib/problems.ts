@@ -6,6 +6,7 @@
  * the build and the tests all print problems through `formatProblem`.
  */
 import type { z } from 'astro/zod';
+import { isPlaceholder, placeholderMessage } from '../schema/shared.ts';
 
 export type Severity = 'error' | 'warning';
 
@@ -136,9 +137,11 @@ export function problemsFromZod(
 		}
 		const value = valueAt(options.data, path);
 		let message = issue.message;
-		if (value === undefined && ['invalid_type', 'invalid_union', 'invalid_value'].includes(issue.code)) {
-			const name = path.length ? String(path[path.length - 1]) : 'field';
-			message = `is missing (add it, like "${name}: ...")`;
+		if (value === undefined && ['invalid_type', 'invalid_union', 'invalid_value'].includes(issue.code) && message.startsWith('Invalid')) {
+			message = `is missing (${howToAdd(path, options.file)})`;
+		} else if (isPlaceholder(value) && !message.startsWith('is not filled in yet')) {
+			// A template's "<...>" left in: say so, keeping the schema's advice on what to write.
+			message = placeholderMessage(value, /\(([^()]*)\)\s*$/.exec(message)?.[1]);
 		} else if (issue.code === 'invalid_type' && message.startsWith('Invalid input')) {
 			const expected = EXPECTED_IN_WORDS[issue.expected] ?? { what: issue.expected, fix: `change it to ${issue.expected}` };
 			message = `should be ${expected.what}, not ${describeValue(value)} (${expected.fix})`;
@@ -146,6 +149,41 @@ export function problemsFromZod(
 		problems.push(makeProblem(path, message, options));
 	}
 	return withoutMissingFieldsExplainedByTypos(problems);
+}
+
+/** Examples for required fields, by where they are (`consent.date`; list positions left out). */
+const MISSING_FIELD_EXAMPLES: Record<string, string> = {
+	title: 'add a line like title: Knit and Natter',
+	'site:title': 'add a line like title: Good Life Guides for Northtown',
+	summary: 'add a line like summary: A friendly knitting group. Beginners are welcome.',
+	kind: 'add a line like kind: group, using one of gift, group, place, organisation or business',
+	themes: 'add a line like themes: [company-and-a-cuppa], using ids from content/themes.yaml',
+	cost: 'add a line like cost: free, using one of free, donation or paid',
+	last_checked: 'add the day someone last made sure it is all true, like last_checked: 2026-03-14',
+	author: 'add the author as they chose to be named, like author: Jean, Mill Lane',
+	date: 'add the day it was written or told, like date: 2026-03-14',
+	consent: "add the author's agreement, like consent: { given: true, date: 2026-03-14 }",
+	'consent.given': 'add given: true under consent, once the author has agreed',
+	'consent.date': 'add the day the author agreed, like date: 2026-03-14, under consent',
+	name: 'add a line like name: Mill Lane',
+	area: 'add the streets and landmarks, like area: Mill Lane, Brook Street and the green',
+	maintained_by: "add the association that keeps this guide, like maintained_by: { name: Mill Lane Residents' Association }",
+	'maintained_by.name': "add the association's name, like name: Mill Lane Residents' Association",
+	'connectors.name': 'add their name as they want it shown, like name: Amina Begum',
+	'surgeries.name': 'add the practice\'s name, like name: Mill Lane Surgery',
+	'when.day': 'add the day of the week, like day: tuesday',
+	'image.src': 'add the path of the picture, like src: ../images/garden.jpg',
+	'theme:id': 'add an id, like id: company-and-a-cuppa',
+	'theme:label': 'add the words readers see, like label: Company and a cuppa',
+};
+
+function howToAdd(path: readonly PathSegment[], file: string): string {
+	const key = path.filter((s) => typeof s === 'string').join('.');
+	const concept = file.endsWith('site.yaml') ? 'site' : file.endsWith('themes.yaml') ? 'theme' : undefined;
+	const example = (concept && MISSING_FIELD_EXAMPLES[`${concept}:${key}`]) ?? MISSING_FIELD_EXAMPLES[key];
+	if (example) return example;
+	const name = path.length ? String(path[path.length - 1]) : 'field';
+	return `add it, like "${name}: ..."`;
 }
 
 /**
@@ -171,6 +209,8 @@ function makeProblem(
 	},
 ): Problem {
 	const fullPath = [...(options.pathPrefix ?? []), ...path];
+	// A file that is a list (themes.yaml): "[1].id" means nothing to an editor; the line says which item.
+	while (typeof fullPath[0] === 'number') fullPath.shift();
 	const position = options.locate?.(path);
 	return {
 		file: options.file,

@@ -10,6 +10,10 @@ import { imageContentPath } from './guide.ts';
 import { fieldName, type Problem } from './problems.ts';
 import { didYouMean } from './words.ts';
 
+function hasEntryFile(root: string, n: string, slug: string): boolean {
+	return ['.md', '.mdx'].some((ext) => existsSync(path.join(root, 'neighbourhoods', n, 'assets', `${slug}${ext}`)));
+}
+
 const IMAGE_EXTENSIONS = new Set(['.jpg', '.jpeg', '.png', '.webp', '.avif', '.gif', '.svg']);
 
 /** Every problem across files, added to the ones found while reading. */
@@ -46,6 +50,8 @@ export function validateContent(loaded: LoadedContent): Problem[] {
 		story.data.assets.forEach((ref, index) => {
 			const [n, slug] = ref.includes('/') ? ref.split('/') : [story.n, ref];
 			const asset = assetsByN.get(n)?.get(slug);
+			// An asset whose file has problems of its own is reported there, not as missing here.
+			if (!asset && hasEntryFile(loaded.root, n, slug)) return;
 			if (!asset) {
 				const known = [...(assetsByN.get(n)?.keys() ?? [])];
 				const guess = didYouMean(slug, known);

@@ -77,3 +77,17 @@ export function asSentence(text: string): string {
 	const trimmed = text.trim();
 	return /[.!?)]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
+
+/** "Singing Together!" → "singing-together". */
+export function suggestSlug(name: string): string {
+	return (
+		name
+			.normalize('NFKD')
+			.replace(/[\u0300-\u036f]/g, '')
+			.toLowerCase()
+			.replace(/['’]/g, '')
+			.replace(/&/g, ' and ')
+			.replace(/[^a-z0-9]+/g, '-')
+			.replace(/^-+|-+$/g, '') || 'new-entry'
+	);
+}

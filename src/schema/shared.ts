@@ -6,7 +6,7 @@
  * formatter in `./errors.ts`.
  */
 import { z } from 'astro/zod';
-import { didYouMean, listInWords } from '../lib/words.ts';
+import { didYouMean, listInWords, suggestSlug } from '../lib/words.ts';
 
 /** `<n>` and `<slug>`: lowercase a-z, 0-9 and single hyphens. */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -14,7 +14,7 @@ export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const slug = (what = 'name') =>
 	z.string().regex(SLUG_PATTERN, {
 		error: (issue) =>
-			`"${String(issue.input)}" is not ${withArticle(`valid ${what}`)} (use lowercase letters a-z, digits and single hyphens, like "singing-together")`,
+			`"${String(issue.input)}" is not ${withArticle(`valid ${what}`)} (use lowercase letters a-z, digits and single hyphens, like "${typeof issue.input === 'string' && /[a-z0-9]/i.test(issue.input) ? suggestSlug(issue.input) : 'singing-together'}")`,
 	});
 
 /**
@@ -28,7 +28,7 @@ export function strictFields<Shape extends z.core.$ZodLooseShape>(shape: Shape) 
 			if (issue.code === 'unrecognized_keys') {
 				return unknownFieldMessage(issue.keys, known);
 			}
-			if (issue.code === 'invalid_type') {
+			if (issue.code === 'invalid_type' && issue.input !== undefined) {
 				return `should be a group of fields, not ${describeInput(issue.input)} (indent the fields below it, such as ${listInWords(known.slice(0, 3).map((k) => `${k}:`), 'or')})`;
 			}
 			return undefined;
@@ -62,6 +62,22 @@ export function oneOf<const T extends readonly [string, ...string[]]>(values: T,
 	});
 }
 
+/**
+ * Text left as a template's placeholder, like "<what it is and who it is
+ * for>": one pair of angle brackets around the whole value. `npm run new`
+ * writes these where an editor must fill something in.
+ */
+const PLACEHOLDER = /^<[^<>]*>$/;
+
+export function isPlaceholder(value: unknown): value is string {
+	return typeof value === 'string' && PLACEHOLDER.test(value.trim());
+}
+
+/** The message for a placeholder left in; `hint` says what to write instead. */
+export function placeholderMessage(value: string, hint = 'write your own words in its place'): string {
+	return `is not filled in yet: it still says "${value.trim()}" (${hint})`;
+}
+
 /** A short piece of text with a friendly limit. */
 export const text = (max?: number) => {
 	let schema = z.string().trim().min(1, { error: 'is empty (write something here, or remove the line)' });
@@ -71,12 +87,12 @@ export const text = (max?: number) => {
 				`is ${String(issue.input).length} characters long (keep it to ${max} or fewer)`,
 		});
 	}
-	return schema;
+	return schema.refine((value): boolean => !isPlaceholder(value), { error: (issue) => placeholderMessage(String(issue.input)) });
 };
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const notADate = (issue: { input?: unknown }) =>
-	`"${String(issue.input)}" is not a date (write it as year-month-day, like 2026-03-14)`;
+	issue.input === undefined ? undefined : `"${String(issue.input)}" is not a date (write it as year-month-day, like 2026-03-14)`;
 
 /**
  * A calendar date written `2026-03-14`. YAML parsers turn that into a Date;

@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { themeRef } from './theme.ts';
+import { suggestSlug } from '../lib/words.ts';
 import { SLUG_PATTERN, image, language, pastDate, strictFields, text } from './shared.ts';
 
 export interface StorySchemaOptions {
@@ -14,8 +15,13 @@ export interface StorySchemaOptions {
  */
 export const assetRef = () =>
 	z.string().refine((value) => value.split('/').length <= 2 && value.split('/').every((part) => SLUG_PATTERN.test(part)), {
-		error: (issue) =>
-			`"${String(issue.input)}" is not an asset name (use the asset's file name without ".md", like "singing-together", or "other-neighbourhood/singing-together")`,
+		error: (issue) => {
+			const input = String(issue.input);
+			const parts = input.split('/');
+			const guess = parts.length <= 2 && parts.every((p) => /[a-z0-9]/i.test(p)) ? parts.map(suggestSlug) : ['singing-together'];
+			const name = guess[guess.length - 1];
+			return `"${input}" is not an asset name (use the asset's file name without ".md", like "${guess.join('/')}", or "other-neighbourhood/${name}" for one in another neighbourhood)`;
+		},
 	});
 
 /** `content/neighbourhoods/<n>/stories/<slug>.md|.mdx`: a resident's story. */

@@ -63,11 +63,11 @@ describe('asset schema', () => {
 	it('says which required fields are missing', () => {
 		expect(messages(schema, { title: 'x' })).toMatchInlineSnapshot(`
 			[
-			  "summary: is missing (add it, like "summary: ...")",
-			  "kind: is missing (add it, like "kind: ...")",
-			  "themes: is missing (add it, like "themes: ...")",
-			  "cost: is missing (add it, like "cost: ...")",
-			  "last_checked: is missing (add it, like "last_checked: ...")",
+			  "summary: is missing (add a line like summary: A friendly knitting group. Beginners are welcome.)",
+			  "kind: is missing (add a line like kind: group, using one of gift, group, place, organisation or business)",
+			  "themes: is missing (add a line like themes: [company-and-a-cuppa], using ids from content/themes.yaml)",
+			  "cost: is missing (add a line like cost: free, using one of free, donation or paid)",
+			  "last_checked: is missing (add the day someone last made sure it is all true, like last_checked: 2026-03-14)",
 			]
 		`);
 	});
@@ -184,7 +184,7 @@ describe('asset schema', () => {
 	it('requires alt text for a picture', () => {
 		expect(messages(schema, { ...valid, image: { src: '../images/a.jpg' } })).toMatchInlineSnapshot(`
 			[
-			  "image.alt: is missing (add it, like "alt: ...")",
+			  "image.alt: is missing (describe what the picture shows, for people who cannot see it)",
 			]
 		`);
 		expect(messages(schema, { ...valid, image: { src: '../images/a.jpg', alt: '  ' } })).toMatchInlineSnapshot(`

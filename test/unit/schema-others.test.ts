@@ -34,7 +34,7 @@ describe('site schema', () => {
 		`);
 		expect(messages(siteSchema(), {})).toMatchInlineSnapshot(`
 			[
-			  "title: is missing (add it, like "title: ...")",
+			  "title: is missing (add a line like title: Knit and Natter)",
 			]
 		`);
 	});
@@ -54,8 +54,8 @@ describe('themes schema', () => {
 			]),
 		).toMatchInlineSnapshot(`
 			[
-			  "[2].id: "Music & Singing" is not a valid theme id (use lowercase letters a-z, digits and single hyphens, like "singing-together")",
-			  "[1].id: "food" is used by two themes (give each theme its own id)",
+			  "id: "Music & Singing" is not a valid theme id (use lowercase letters a-z, digits and single hyphens, like "music-and-singing")",
+			  "id: "food" is used by two themes (give each theme its own id)",
 			]
 		`);
 		expect(messages(themesSchema(), { food: 'Food' })).toMatchInlineSnapshot(`
@@ -93,7 +93,7 @@ describe('neighbourhood schema', () => {
 		).toMatchInlineSnapshot(`
 			[
 			  "summary: is 201 characters long (keep it to 200 or fewer)",
-			  "area: is missing (add it, like "area: ...")",
+			  "area: is missing (add the streets and landmarks, like area: Mill Lane, Brook Street and the green)",
 			  "population: should be a whole number (like 4200)",
 			  "connectors[0].phone: "ring the centre" is not a UK phone number (write it with its area code, like "0113 496 0123" or "07700 900123")",
 			  "connectors[0].nmae: "nmae" is not a field here (did you mean "name"?)",
@@ -132,15 +132,15 @@ describe('story schema', () => {
 			[
 			  "date: 2026-07-01 is in the future (date cannot be later than today, 2026-06-01)",
 			  "themes[0]: "fod" is not a theme (did you mean "food"? use one of the ids in content/themes.yaml: food)",
-			  "assets[0]: "Lunch Club" is not an asset name (use the asset's file name without ".md", like "singing-together", or "other-neighbourhood/singing-together")",
-			  "assets[1]: "a/b/c" is not an asset name (use the asset's file name without ".md", like "singing-together", or "other-neighbourhood/singing-together")",
+			  "assets[0]: "Lunch Club" is not an asset name (use the asset's file name without ".md", like "lunch-club", or "other-neighbourhood/lunch-club" for one in another neighbourhood)",
+			  "assets[1]: "a/b/c" is not an asset name (use the asset's file name without ".md", like "singing-together", or "other-neighbourhood/singing-together" for one in another neighbourhood)",
 			  "consent.given: must be true: publish a story only when its author has agreed (until they do, add draft: true)",
 			]
 		`);
 		expect(messages(schema, { ...valid, consent: undefined, author: undefined })).toMatchInlineSnapshot(`
 			[
-			  "author: is missing (add it, like "author: ...")",
-			  "consent: is missing (add it, like "consent: ...")",
+			  "author: is missing (add the author as they chose to be named, like author: Jean, Mill Lane)",
+			  "consent: is missing (add the author's agreement, like consent: { given: true, date: 2026-03-14 })",
 			]
 		`);
 	});
