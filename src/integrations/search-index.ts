@@ -31,8 +31,11 @@ export const searchIndex: BuildStage = {
 				forceLanguage: primaryLanguage(content.site?.language ?? 'en-GB'),
 			});
 			if (!index || errors.length) throw new SearchIndexError('could not start Pagefind', errors);
-			const added = await index.addDirectory({ path: outDir });
-			if (added.errors.length) throw new SearchIndexError('could not read the built pages', added.errors);
+			// With no guides yet no page is marked, and Pagefind would index every page instead.
+			if (expected > 0) {
+				const added = await index.addDirectory({ path: outDir });
+				if (added.errors.length) throw new SearchIndexError('could not read the built pages', added.errors);
+			}
 			const written = await index.writeFiles({ outputPath: bundle });
 			if (written.errors.length) throw new SearchIndexError(`could not write ${bundle}`, written.errors);
 			// addDirectory counts every page it read; the entry file counts those indexed.
@@ -72,12 +75,13 @@ function primaryLanguage(tag: string): string {
 }
 
 /**
- * Pagefind also writes its ready-made interfaces; the guides have their own,
- * so those files would only be published for nothing.
+ * Pagefind also writes its ready-made interfaces and a web worker; the guides
+ * have their own interface and search without a worker (see
+ * src/scripts/search-ui.ts), so those files would be published for nothing.
  */
 async function removeUnusedUi(bundle: string) {
 	for (const name of await readdir(bundle)) {
-		if (/^pagefind-(ui|modular-ui|component-ui|highlight)[.-]/.test(name)) await rm(path.join(bundle, name), { recursive: true, force: true });
+		if (/^pagefind-(ui|modular-ui|component-ui|highlight|worker)[.-]/.test(name)) await rm(path.join(bundle, name), { recursive: true, force: true });
 	}
 }
 

@@ -45,11 +45,18 @@ let loading: Promise<Pagefind> | undefined;
 function loadPagefind(bundle: string, base: string): Promise<Pagefind> {
 	loading ??= (async () => {
 		const pagefind = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as Pagefind;
-		await pagefind.options({ basePath: bundle, baseUrl: base });
+		// No web worker: it would be a second 43 KB download of much the same code, on
+		// readers' old phones and small data plans, to move a search of a few
+		// milliseconds off the page.
+		await pagefind.options({ basePath: bundle, baseUrl: base, noWorker: true });
 		await pagefind.init();
 		return pagefind;
 	})();
-	loading.catch(() => (loading = undefined));
+	loading.catch((error: unknown) => {
+		loading = undefined;
+		// For whoever looks: the index is made by `npm run build`, so `npm run dev` has none.
+		console.warn(`Search could not load ${bundle}pagefind.js (it is made by npm run build; try npm start).`, error);
+	});
 	return loading;
 }
 
@@ -80,8 +87,9 @@ export function enhance(root: HTMLElement, form: HTMLFormElement): SearchUi {
 	const pagefind = loadPagefind(bundle, base);
 	pagefind.catch(() => {});
 
+	// Choices from the address are said in the summary and the status line; the
+	// filters stay folded, so the results are not pushed off a phone's screen.
 	fillFromAddress();
-	if (details && chosenFilters().length) details.open = true;
 	updateChoices();
 
 	input.addEventListener('input', () => {
@@ -206,9 +214,12 @@ export function enhance(root: HTMLElement, form: HTMLFormElement): SearchUi {
 		resultsBox.hidden = false;
 		status.textContent = summary(results.length, words, chosenWords);
 		if (results.length === 0) {
-			hint.textContent = scopeName
-				? 'Try a shorter word, or check the spelling. Or search all neighbourhoods, with the link above.'
-				: `Try a shorter word, or check the spelling.${chosenWords.length ? ' Or take away some of your choices.' : ''}`;
+			hint.replaceChildren(`Try a shorter word, or check the spelling.${chosenWords.length ? ' Or take away some of your choices.' : ''}`);
+			if (widen && words) {
+				const everywhere = element('a', undefined, widen.textContent ?? '');
+				everywhere.href = widen.href;
+				hint.append(' Or ', everywhere, '.');
+			}
 			list.before(hint);
 		}
 	}

@@ -124,8 +124,9 @@ describeInBrowser('search in Chromium', () => {
 		// The address holds it all: the same list comes back from a link.
 		await page.goto(`${server.url}search/?q=free&day=tuesday&access=hearing-loop`);
 		await waitForStatus(page, '1 result for “free” (Tuesday, Hearing loop).');
-		expect(await page.locator('.search-filters').getAttribute('open')).not.toBeNull();
+		expect(await page.locator('.search-filters summary').textContent()).toMatch(/Narrow your search\s+\(2 chosen\)/);
 		expect(await page.getByLabel('Hearing loop').isChecked()).toBe(true);
+		await page.locator('.search-filters summary').click();
 
 		await page.getByRole('button', { name: 'Clear all choices' }).click();
 		await waitForStatus(page, `${all.length} results for “free”.`);
@@ -165,7 +166,7 @@ describeInBrowser('search in Chromium', () => {
 		await page.goto(`${server.url}testwick/`);
 		await page.getByLabel('Search the Testwick guide').fill('cafe');
 		await waitForStatus(page, 'No results for “cafe” in Testwick.');
-		await page.getByRole('link', { name: 'Search all neighbourhoods for “cafe”' }).click();
+		await page.locator('.search-none').getByRole('link', { name: 'Search all neighbourhoods for “cafe”' }).click();
 		await waitForStatus(page, '1 result for “cafe”.');
 		expect(await resultTitles(page)).toEqual(['Other Cafe']);
 		await context.close();
@@ -233,6 +234,7 @@ describeInBrowser('search in Chromium', () => {
 		const { page, context } = await openPage(browser);
 		await page.goto(`${server.url}search/?q=free&cost=free`);
 		await waitForStatus(page, /results? for “free” \(Free\)\./);
+		await page.locator('.search-filters summary').click();
 		expect(await axeViolations(page)).toEqual([]);
 		await page.goto(`${server.url}search/?q=xylophone`);
 		await waitForStatus(page, /No results/);
@@ -252,6 +254,7 @@ describeInBrowser('search in Chromium', () => {
 			const { page, context } = await openPage(browser, { width: viewport.width });
 			await page.goto(`${server.url}search/?q=free&day=tuesday`);
 			await waitForStatus(page, /result/);
+			await page.locator('.search-filters summary').click();
 			if (viewport.zoom) await page.evaluate((z) => ((document.body.style as unknown as { zoom: string }).zoom = String(z)), viewport.zoom);
 			const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 			expect(overflow, `width ${viewport.width}`).toBeLessThanOrEqual(0);

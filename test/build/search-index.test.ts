@@ -111,7 +111,7 @@ describe('the search index', () => {
 		const files = listFiles(path.join(dist, 'pagefind'));
 		expect(files).toContain('pagefind.js');
 		expect(files).toContain('pagefind-entry.json');
-		expect(files.filter((f) => /pagefind-(ui|modular-ui|component-ui|highlight)/.test(f))).toEqual([]);
+		expect(files.filter((f) => /pagefind-(ui|modular-ui|component-ui|highlight|worker)/.test(f))).toEqual([]);
 		expect(files.filter((f) => f.includes('playground'))).toEqual([]);
 	});
 
