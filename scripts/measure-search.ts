@@ -145,7 +145,7 @@ function sum(files: { bytes: number; gzip: number }[]) {
 /** Bytes on disk of the index, in total and by kind of file. */
 function diskUse(bundle: string) {
 	const out = spawnSync('du', ['-ab', bundle], { encoding: 'utf8' }).stdout;
-	const byKind: Record<string, number> = { total: 0, index: 0, fragment: 0, filter: 0, other: 0 };
+	const byKind = { total: 0, index: 0, fragment: 0, filter: 0, other: 0 };
 	let files = 0;
 	for (const line of out.trim().split('\n')) {
 		const [size, file] = line.split('\t');
@@ -153,8 +153,9 @@ function diskUse(bundle: string) {
 		files++;
 		const bytes = Number(size);
 		byKind.total += bytes;
-		const kind = path.relative(bundle, file).split(path.sep)[0];
-		byKind[kind in byKind ? kind : 'other'] += bytes;
+		const folder = path.relative(bundle, file).split(path.sep)[0];
+		const kind = folder === 'index' || folder === 'fragment' || folder === 'filter' ? folder : 'other';
+		byKind[kind] += bytes;
 	}
 	return { files, ...byKind };
 }
