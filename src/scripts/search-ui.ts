@@ -45,7 +45,7 @@ let loading: Promise<Pagefind> | undefined;
 function loadPagefind(bundle: string, base: string): Promise<Pagefind> {
 	loading ??= (async () => {
 		const pagefind = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as Pagefind;
-		// No web worker: it would be a second 43 KB download of much the same code, on
+		// No web worker: it would be a second 42 KB download of much the same code, on
 		// readers' old phones and small data plans, to move a search of a few
 		// milliseconds off the page.
 		await pagefind.options({ basePath: bundle, baseUrl: base, noWorker: true });

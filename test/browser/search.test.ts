@@ -308,6 +308,27 @@ describeInBrowser('search in Chromium', () => {
 		await context.close();
 	});
 
+	it('works under a strict Content-Security-Policy: only the site\'s own files, and WebAssembly', async () => {
+		const csp = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'";
+		const context = await browser.newContext();
+		const page = await context.newPage();
+		const refused: string[] = [];
+		page.on('console', (message) => {
+			if (/Content Security Policy|Refused to/i.test(message.text())) refused.push(message.text());
+		});
+		await page.route('**/*', async (route) => {
+			const response = await route.fetch();
+			await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': csp } });
+		});
+		await page.goto(`${server.url}testwick/`);
+		await page.getByLabel('Search the Testwick guide').fill('knit');
+		await waitForStatus(page, '1 result for “knit” in Testwick.');
+		await page.goto(`${server.url}search/?q=free&day=tuesday`);
+		await waitForStatus(page, '1 result for “free” (Tuesday).');
+		expect(refused).toEqual([]);
+		await context.close();
+	});
+
 	it('says so, and offers the A to Z, when search cannot load', async () => {
 		const { page, context } = await openPage(browser);
 		await page.route('**/pagefind/**', (route) => route.abort());
