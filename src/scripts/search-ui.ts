@@ -116,7 +116,17 @@ export function enhance(root: HTMLElement, form: HTMLFormElement): SearchUi {
 	more.addEventListener('click', () => void showMore(generation, true));
 
 	if (input.value.trim() || chosenFilters().length) void run();
-	return { now: () => void run() };
+	return {
+		now: () => {
+			if (!input.value.trim() && chosenFilters().length === 0) {
+				// Pressing Search with nothing to search for should not look like nothing happened.
+				status.textContent = 'Type what you are looking for, then press Search.';
+				input.focus();
+				return;
+			}
+			void run();
+		},
+	};
 
 	/** The form's own filters: selects and checkboxes (not the hidden neighbourhood of a guide's box). */
 	function filterFields(): (HTMLSelectElement | HTMLInputElement)[] {

@@ -210,6 +210,8 @@ describeInBrowser('search in Chromium', () => {
 		expect(await input.getAttribute('id')).toBe('search-q');
 		for (let i = 0; i < 12 && (await page.evaluate(() => document.activeElement?.id)) !== 'search-q'; i++) await page.keyboard.press('Tab');
 		expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-q');
+		await page.keyboard.press('Enter');
+		await waitForStatus(page, 'Type what you are looking for, then press Search.');
 		await page.keyboard.type('garden');
 		await page.keyboard.press('Enter');
 		await waitForStatus(page, '1 result for “garden”.');
