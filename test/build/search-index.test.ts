@@ -175,10 +175,19 @@ describe('pages that search', () => {
 		expect(access).toEqual(['step-free', 'hearing-loop', 'seating', 'quiet-space']);
 	});
 
-	it('has a header link to search on every page', () => {
-		for (const file of htmlFiles(dist)) {
-			const links = readPage(dist, `/${file}`).querySelectorAll('header nav a').map((a) => a.textContent.trim());
-			expect(links, file).toContain('Search');
+	it('tells link workers how to search with someone and share the results', () => {
+		const page = readPage(dist, '/for-surgeries/');
+		expect(page.querySelectorAll('#find ~ p a').map((a) => a.getAttribute('href'))).toContain('/search/');
+		expect(mainText(page)).toContain('The address of the results holds the search.');
+	});
+
+	it('has a link to search in the main navigation of every page that has one', () => {
+		const withNav = htmlFiles(dist).filter((file) => readPage(dist, `/${file}`).querySelector('nav[aria-label=Main]'));
+		// Embeds and posters have no navigation; every other page does.
+		expect(withNav.length).toBeGreaterThan(20);
+		for (const file of withNav) {
+			const links = readPage(dist, `/${file}`).querySelectorAll('nav[aria-label=Main] a');
+			expect(links.find((a) => a.textContent.trim() === 'Search')?.getAttribute('href'), file).toBe('/search/');
 		}
 	});
 });
