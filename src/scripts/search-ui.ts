@@ -40,11 +40,14 @@ const TYPING_PAUSE_MS = 300;
 const JUST_TURN_UP = 'Just turn up';
 
 let loading: Promise<Pagefind> | undefined;
+let failures = 0;
 
 /** Pagefind from the site's own bundle, loaded once. `bundle` and `base` come from the page, so any base path works. */
 function loadPagefind(bundle: string, base: string): Promise<Pagefind> {
 	loading ??= (async () => {
-		const pagefind = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as Pagefind;
+		// A browser remembers a module that failed to load, so a retry asks for a fresh copy.
+		const url = `${bundle}pagefind.js${failures ? `?retry=${failures}` : ''}`;
+		const pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
 		// No web worker: it would be a second 42 KB download of much the same code, on
 		// readers' old phones and small data plans, to move a search of a few
 		// milliseconds off the page.
@@ -54,6 +57,7 @@ function loadPagefind(bundle: string, base: string): Promise<Pagefind> {
 	})();
 	loading.catch((error: unknown) => {
 		loading = undefined;
+		failures++;
 		// For whoever looks: the index is made by `npm run build`, so `npm run dev` has none.
 		console.warn(`Search could not load ${bundle}pagefind.js (it is made by npm run build; try npm start).`, error);
 	});
@@ -84,8 +88,9 @@ export function enhance(root: HTMLElement, form: HTMLFormElement): SearchUi {
 	let results: PagefindResult[] = [];
 	let shown = 0;
 
-	const pagefind = loadPagefind(bundle, base);
-	pagefind.catch(() => {});
+	// Start loading now: someone is about to search. (Asked again each time, so a failed load is retried.)
+	const pagefind = () => loadPagefind(bundle, base);
+	pagefind().catch(() => {});
 
 	// Choices from the address are said in the summary and the status line; the
 	// filters stay folded, so the results are not pushed off a phone's screen.
@@ -96,7 +101,9 @@ export function enhance(root: HTMLElement, form: HTMLFormElement): SearchUi {
 		updateWiden();
 		clearTimeout(typing);
 		typing = setTimeout(run, TYPING_PAUSE_MS);
-		void pagefind.then((p) => p.preload(input.value.trim())).catch(() => {});
+		void pagefind()
+			.then((p) => p.preload(input.value.trim()))
+			.catch(() => {});
 	});
 	form.addEventListener('change', (event) => {
 		if (event.target === input) return;
@@ -208,7 +215,7 @@ export function enhance(root: HTMLElement, form: HTMLFormElement): SearchUi {
 		resultsBox.setAttribute('aria-busy', 'true');
 		let search: Awaited<ReturnType<Pagefind['search']>>;
 		try {
-			search = await (await pagefind).search(words || null, { filters: filters() });
+			search = await (await pagefind()).search(words || null, { filters: filters() });
 		} catch {
 			if (current === generation) broken();
 			return;

@@ -338,6 +338,10 @@ describeInBrowser('search in Chromium', () => {
 		await page.getByLabel('Search the Testwick guide').fill('knit');
 		await waitForStatus(page, /search is not working/);
 		expect(await status(page).locator('a').getAttribute('href')).toBe('/guides/testwick/a-to-z/');
+		// When the connection comes back, the next try works without reloading the page.
+		await page.unroute('**/pagefind/**');
+		await page.getByLabel('Search the Testwick guide').fill('knitting');
+		await waitForStatus(page, '1 result for “knitting” in Testwick.');
 		await context.close();
 	});
 });
