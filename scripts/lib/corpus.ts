@@ -423,7 +423,7 @@ class CorpusWriter {
 			const pictures = this.options.pictureShare > 0 && this.options.assetsPerNeighbourhood + this.options.storiesPerNeighbourhood > 0;
 			if (pictures) {
 				mkdirSync(path.join(hoodDir, 'images'), { recursive: true });
-				for (const picture of PICTURES) writeFileSync(path.join(hoodDir, 'images', picture.file), scenePng(picture.colours[0], picture.colours[1], this.random));
+				for (const [file, png] of this.pictures()) writeFileSync(path.join(hoodDir, 'images', file), png);
 			}
 			writeFileSync(path.join(hoodDir, 'index.md'), this.neighbourhoodFile(plan.name, plan.streets));
 			const slugs = new Set<string>();
@@ -463,6 +463,13 @@ class CorpusWriter {
 			entryPages: result.length + assets + stories,
 			withheldNames: [...this.withheld].sort(),
 		};
+	}
+
+	#pictures?: Map<string, Buffer>;
+	/** The same few pictures in every neighbourhood: drawing them once keeps big corpora quick to write. */
+	pictures(): Map<string, Buffer> {
+		this.#pictures ??= new Map(PICTURES.map((picture) => [picture.file, scenePng(picture.colours[0], picture.colours[1], new Random(this.options.seed + picture.file.length))]));
+		return this.#pictures;
 	}
 
 	site() {

@@ -17,10 +17,11 @@ import type { LoadedContent } from '../lib/content-files.ts';
 import { ContentError, formatReport } from '../lib/problems.ts';
 import { contentDir } from '../lib/settings.ts';
 import { pictures } from './pictures.ts';
+import { searchIndex } from './search-index.ts';
 import type { BuildStage } from './stage.ts';
 
 /** What runs over the built site, in this order. */
-const STAGES: BuildStage[] = [pictures];
+const STAGES: BuildStage[] = [pictures, searchIndex];
 
 export default function guide(): AstroIntegration {
 	let loaded: LoadedContent | undefined;

@@ -159,9 +159,12 @@ describe('story and guide pages', () => {
 		expect(text).not.toContain('Weekly Group');
 	});
 
-	it('ships no JavaScript on these pages', () => {
+	it('ships JavaScript only where there is a search box, as one external file', () => {
 		for (const file of htmlFiles(dist)) {
-			expect(readPage(dist, `/${file}`).querySelectorAll('script'), file).toHaveLength(0);
+			const page = readPage(dist, `/${file}`);
+			const scripts = page.querySelectorAll('script');
+			expect(scripts, file).toHaveLength(page.querySelector('[data-search]') ? 1 : 0);
+			for (const script of scripts) expect(script.getAttribute('src'), file).toMatch(/^\/_astro\/[^/]+\.js$/);
 		}
 	});
 });

@@ -91,7 +91,7 @@ describe('generateCorpus', () => {
 		const many = generate('many', 6, { neighbourhoods: 60, assetsPerNeighbourhood: 1, storiesPerNeighbourhood: 1 });
 		expect(new Set(many.neighbourhoods.map((n) => n.n)).size).toBe(60);
 		expect(checkContent(many.dir, { today: TODAY }).errors).toEqual([]);
-		// About 5s of CPU (60 neighbourhoods, each with its pictures): more than the default 5s on a busy two-core machine.
+		// Checking 60 neighbourhoods takes a few seconds of CPU: more than the default 5s on a busy two-core machine.
 	}, 60_000);
 
 	it('never writes over a folder it did not make', () => {

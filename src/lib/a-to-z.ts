@@ -1,0 +1,65 @@
+/**
+ * A neighbourhood's entries and stories A to Z, grouped by first letter, as
+ * a printed index would be. Titles are kept as residents wrote them.
+ */
+import type { GuideNeighbourhood } from './guide.ts';
+import { KIND_LABELS } from './labels.ts';
+import { whenInWords } from './schedule.ts';
+
+export interface AToZEntry {
+	title: string;
+	path: string;
+	/** "Group. Every Tuesday, 10am to 12 noon", "Story by Jean, Mill Lane". */
+	details: string;
+	/** The entry's language when not the site's. */
+	lang?: string;
+}
+
+export interface AToZGroup {
+	/** "A", or "0 to 9" for titles that start with a number. */
+	letter: string;
+	/** For links and headings: "letter-a". */
+	id: string;
+	/** What the letter link says to a screen reader. */
+	label: string;
+	entries: AToZEntry[];
+}
+
+const collator = new Intl.Collator('en-GB', { sensitivity: 'base', numeric: true });
+
+export function aToZ(hood: GuideNeighbourhood): AToZGroup[] {
+	const entries: AToZEntry[] = [
+		...hood.assets.map((asset) => {
+			const when = whenInWords(asset.data.when)[0]?.text ?? asset.data.when_note;
+			return { title: asset.data.title, path: asset.path, details: `${KIND_LABELS[asset.data.kind]}${when ? `. ${when}` : ''}` };
+		}),
+		...hood.stories.map((story) => ({ title: story.data.title, path: story.path, details: `Story by ${story.data.author}`, lang: story.data.language })),
+	].sort((a, b) => collator.compare(a.title, b.title));
+
+	const groups = new Map<string, AToZGroup>();
+	for (const entry of entries) {
+		const letter = firstLetter(entry.title);
+		let group = groups.get(letter);
+		if (!group) {
+			const number = letter === NUMBERS;
+			group = { letter, id: number ? 'letter-0-9' : `letter-${letter.toLowerCase()}`, label: number ? 'Numbers' : `Letter ${letter}`, entries: [] };
+			groups.set(letter, group);
+		}
+		group.entries.push(entry);
+	}
+	return [...groups.values()].sort((a, b) => (a.letter === NUMBERS ? -1 : b.letter === NUMBERS ? 1 : collator.compare(a.letter, b.letter)));
+}
+
+const NUMBERS = '0 to 9';
+
+/** "Ćwiczenia" → "C", "3 Towns" → "0 to 9", "‘Quoted’" → "Q". */
+function firstLetter(title: string): string {
+	const first = title
+		.normalize('NFD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.replace(/^[^\p{L}\p{N}]+/u, '')
+		.charAt(0)
+		.toUpperCase();
+	if (/\d/.test(first)) return NUMBERS;
+	return /[A-Z]/.test(first) ? first : first || '#';
+}
