@@ -37,6 +37,8 @@ export function buildSite(options: BuildOptions): BuildResult {
 		encoding: 'utf8',
 		env: {
 			...process.env,
+			// vitest sets NODE_ENV=test, which would make Astro build in development mode.
+			NODE_ENV: 'production',
 			ASTRO_TELEMETRY_DISABLED: '1',
 			CONTENT_DIR: options.contentDir,
 			OUT_DIR: outDir,
