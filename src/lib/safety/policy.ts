@@ -248,3 +248,10 @@ export const STORY_COMPONENTS: Readonly<Record<string, StoryComponent>> = {
 // Pictures in the words of an entry
 
 export const IMAGE_EXTENSIONS: ReadonlySet<string> = new Set(['.jpg', '.jpeg', '.png', '.webp', '.avif', '.gif', '.svg']);
+
+/** The rel a link in a template needs: noopener noreferrer when it leads to another site, nothing otherwise. */
+export function relFor(href: string | undefined): string | undefined {
+	if (!href) return undefined;
+	const verdict = checkUrl(href, 'link');
+	return verdict.ok && verdict.external ? EXTERNAL_LINK_REL : undefined;
+}
