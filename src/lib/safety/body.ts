@@ -157,14 +157,14 @@ export function checkBody(body: string, context: BodyContext): BodyFinding[] {
 		const verdict = checkUrl(url, 'link');
 		if (verdict.ok) return;
 		const removed = context.format === 'md';
-		findings.push({ line, column, message: addressMessage('link', url, verdict, removed), severity: 'error', removedByBuild: removed });
+		findings.push({ line, column, message: addressMessage('link', url, verdict, removed), severity: 'error', ...(removed ? { removedByBuild: true } : {}) });
 	}
 
 	function checkImage(url: string, line: number, column?: number) {
 		const verdict = checkUrl(url, 'image');
 		if (!verdict.ok) {
 			const removed = context.format === 'md';
-			findings.push({ line, column, message: addressMessage('image', url, verdict, removed), severity: 'error', removedByBuild: removed });
+			findings.push({ line, column, message: addressMessage('image', url, verdict, removed), severity: 'error', ...(removed ? { removedByBuild: true } : {}) });
 			return;
 		}
 		if (/^data:/i.test(url.trim())) return;
