@@ -166,6 +166,6 @@ export function scanCss(file: string, source: string, base: string): DistFinding
 			findings.push({ file, what: `url(${url.slice(0, 60)}): loaded from somewhere else` });
 		}
 	}
-	if (/expression\s*\(|behavior\s*:|-moz-binding/i.test(source)) findings.push({ file, what: 'a CSS expression or binding' });
+	if (/expression\s*\(|(?<![\w-])behavior\s*:|-moz-binding/i.test(source)) findings.push({ file, what: 'a CSS expression or binding' });
 	return findings;
 }
