@@ -2,7 +2,8 @@ import { htmlToHast } from 'satteri';
 import { toHtml } from 'hast-util-to-html';
 import type { Root } from 'hast';
 import { describe, expect, it } from 'vitest';
-import { estimateNesting, findHtmlProblems, sanitizeHtml } from '../../src/lib/safety/html.ts';
+import { markdownToHtml } from 'satteri';
+import { estimateNesting, findHtmlProblems, mayNeedSanitising, sanitizeHtml } from '../../src/lib/safety/html.ts';
 import { MAX_NESTING, checkUrl, relFor } from '../../src/lib/safety/policy.ts';
 
 /** What a browser would make of the HTML, written out again: the sanitiser's output of something it keeps whole. */
@@ -208,5 +209,39 @@ describe('nesting, counted without parsing', () => {
 			estimateNesting(text);
 			expect(performance.now() - started).toBeLessThan(500);
 		}
+	});
+});
+
+describe('skipping the sanitiser for plain words', () => {
+	const render = (markdown: string) => markdownToHtml(markdown, { features: { gfm: true, smartPunctuation: true } }).html;
+	const PLAIN = [
+		'# A heading\n\nWords, **bold** and *not*, `code`, ~~gone~~ and "quotes" -- dashes...',
+		'- one\n- two\n  1. nested\n\n> a quote\n\n---\n\n```js\nlet x = 1;\n```',
+		'javascript:alert(1) written as words, {braces} and &#106;avascript: and &lt;script&gt;',
+		'Ring 07700 900999 or email hello@example.org\\\nwith a hard break.',
+	];
+
+	it.each(PLAIN)('is safe: the sanitiser would change nothing in %j', (markdown) => {
+		expect(mayNeedSanitising(markdown)).toBe(false);
+		const html = render(markdown);
+		expect(sanitizeHtml(html)).toBe(canonical(html));
+	});
+
+	it.each([
+		'<b onclick="x()">raw HTML</b>',
+		'[a link](javascript:alert(1))',
+		'![a picture](https://evil.example/p.png)',
+		'[ref]: https://example.org',
+		'<https://example.org>',
+		'www.example.org',
+		'https://example.org',
+		'| a |\n|:--|\n| 1 |',
+		'A footnote[^1]\n\n[^1]: note',
+	])('is not skipped for %j', (markdown) => {
+		expect(mayNeedSanitising(markdown)).toBe(true);
+	});
+
+	it('is not skipped when the body is unknown', () => {
+		expect(mayNeedSanitising(undefined)).toBe(true);
 	});
 });
