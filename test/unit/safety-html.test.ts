@@ -245,3 +245,16 @@ describe('skipping the sanitiser for plain words', () => {
 		expect(mayNeedSanitising(undefined)).toBe(true);
 	});
 });
+
+describe('the host headers file', () => {
+	it('carries the same policies as every page, and never stops the embeds being framed', async () => {
+		const { readFileSync } = await import('node:fs');
+		const { CONTENT_SECURITY_POLICY, REFERRER_POLICY } = await import('../../src/lib/safety/csp.ts');
+		const headers = readFileSync(new URL('../../public/_headers', import.meta.url), 'utf8');
+		expect(headers).toContain(`  Content-Security-Policy: ${CONTENT_SECURITY_POLICY}\n`);
+		expect(headers).toContain(`  Referrer-Policy: ${REFERRER_POLICY}\n`);
+		expect(headers.split('\n').filter((line) => !line.startsWith('#'))).not.toEqual(
+			expect.arrayContaining([expect.stringMatching(/frame-ancestors|X-Frame-Options/i)]),
+		);
+	});
+});
