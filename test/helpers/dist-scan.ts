@@ -54,7 +54,6 @@ export function scanHtml(file: string, source: string, base: string): DistFindin
 	const findings: DistFinding[] = [];
 	const report = (what: string) => findings.push({ file, what });
 	const tree = htmlToHast(source) as Root;
-	const isRedirect = /<meta[^>]+http-equiv=["']?refresh/i.test(source);
 	let csp: string | undefined;
 	let referrer: string | undefined;
 	const stack: Nodes[] = [tree];
@@ -64,10 +63,8 @@ export function scanHtml(file: string, source: string, base: string): DistFindin
 		const children = (node as { children?: Nodes[] }).children;
 		if (children) stack.push(...children);
 	}
-	if (!isRedirect) {
-		if (csp !== CONTENT_SECURITY_POLICY) report(`no Content-Security-Policy meta, or a different one (${csp ?? 'none'})`);
-		if (referrer !== REFERRER_POLICY) report(`no referrer policy "${REFERRER_POLICY}" (${referrer ?? 'none'})`);
-	}
+	if (csp !== CONTENT_SECURITY_POLICY) report(`no Content-Security-Policy meta, or a different one (${csp ?? 'none'})`);
+	if (referrer !== REFERRER_POLICY) report(`no referrer policy "${REFERRER_POLICY}" (${referrer ?? 'none'})`);
 	return findings;
 
 	function inspect(element: Element) {
@@ -128,9 +125,12 @@ export function scanHtml(file: string, source: string, base: string): DistFindin
 			case 'applet':
 				report(`<${tag}>: content from somewhere else`);
 				break;
-			case 'base':
-				report('<base>: would send every link somewhere else');
+			case 'base': {
+				// <base target="_top"> (the embeds) only says where links open; an address would send every link elsewhere.
+				const target = attributes.get('href');
+				if (target !== undefined && !isLocal(target, base)) report(`<base href="${target}">: would send every link somewhere else`);
 				break;
+			}
 			case 'form': {
 				const action = attributes.get('action');
 				if (action !== undefined && !isLocal(action, base)) report(`<form action="${action}">: sends to somewhere else`);

@@ -1,12 +1,16 @@
 /**
- * Consent in the words, not only in the fields. The query layer keeps a
- * withheld name and contact details out of every output; but if the same
- * name or number is also written in the title, the text, or a story that
- * links to the entry, it would be published all the same. That breaks the
- * person's consent (UK GDPR), so it is an error that stops the build.
+ * Consent in the words, not only in the fields. The query layer keeps
+ * withheld contact details out of every output; but if the same phone number
+ * or email is also written in the text of the entry, or of a story that
+ * links to it, it would be published all the same. That breaks the person's
+ * consent (UK GDPR), so it is an error that stops the build. A number or an
+ * address, unlike a name, cannot belong to someone else by chance.
+ *
+ * Withheld names written in the words are the editor checks' work
+ * (src/lib/editor-checks.ts): an error in the entry, a warning in a story.
  */
 import type { AssetRecord, LoadedContent, StoryRecord } from '../content-files.ts';
-import { firstName, withheldNameParts } from '../consent.ts';
+import { firstName } from '../consent.ts';
 import { fieldName, type PathSegment, type Problem } from '../problems.ts';
 
 interface Withheld {
@@ -15,7 +19,7 @@ interface Withheld {
 	pattern: RegExp;
 }
 
-/** Every place a withheld name or number is written where it would be published. */
+/** Every place a withheld phone number or email is written where it would be published. */
 export function consentTextProblems(loaded: LoadedContent): Problem[] {
 	const problems: Problem[] = [];
 	const storiesByAsset = new Map<string, StoryRecord[]>();
@@ -69,12 +73,6 @@ function withheldOf(asset: AssetRecord): Withheld[] {
 	const { consent, contact } = asset.data;
 	if (consent !== 'first-name' && consent !== 'via-connector') return [];
 	const out: Withheld[] = [];
-	for (const part of withheldNameParts(asset.data)) {
-		// "Jo" alone is too common a word to be sure of; two letters or fewer are left to people.
-		if (part.replace(/[^\p{L}]/gu, '').length < 3) continue;
-		const label = consent === 'first-name' ? `the surname "${part}"` : `the name "${part}"`;
-		out.push({ label, pattern: new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(part)}(?![\\p{L}\\p{N}])`, 'iu') });
-	}
 	if (contact?.phone) {
 		const digits = contact.phone.replace(/\D/g, '');
 		// The number written any way: "07700 900002", "07700-900-002", "+44 7700 900002".
