@@ -60,8 +60,8 @@ describe('MDX stories: words, not code', () => {
 			[
 			  "1: <PullQuote by={...}> is code, and a story is words, not code (write by="..." in quotes, like <PullQuote by="Jean">A sentence worth lifting out.</PullQuote>)",
 			  "3: <AssetCard {...props}> is code, and a story is words, not code (write each detail as name="words", like <AssetCard slug="singing-together" />)",
-			  "5: <PullQuote> has no "who" (it takes by="...", like <PullQuote by="Jean">A sentence worth lifting out.</PullQuote>)",
-			  "7: <AssetCard> needs slug="..." (the name of an asset file, without ".md", like <AssetCard slug="singing-together" />)",
+			  "5: <PullQuote> has no detail called "who" (it takes by="...", like <PullQuote by="Jean">A sentence worth lifting out.</PullQuote>)",
+			  "7: <AssetCard> needs its slug="..." (the name of an asset file, without ".md", like <AssetCard slug="singing-together" />)",
 			  "9: <AssetCard> slug needs a value (write slug="the name of an asset file, without ".md"", like <AssetCard slug="singing-together" />)",
 			  "9: <AssetCard> stands on its own and takes no words inside (write it as <AssetCard slug="singing-together" />)",
 			]

@@ -222,7 +222,7 @@ export function checkBody(body: string, context: BodyContext): BodyFinding[] {
 				const guess = didYouMean(attribute.name, Object.keys(component.props));
 				refuse(
 					line,
-					`<${name}> has no "${attribute.name}" (${guess ? `did you mean "${guess}"? ` : ''}${describeProps(name)}, like ${component.example})`,
+					`<${name}> has no detail called "${attribute.name}" (${guess ? `did you mean "${guess}"? ` : ''}${describeProps(name)}, like ${component.example})`,
 					column,
 				);
 				continue;
@@ -242,7 +242,7 @@ export function checkBody(body: string, context: BodyContext): BodyFinding[] {
 		const spread = element.attributes.some((a) => a.type === 'mdxJsxExpressionAttribute');
 		for (const [prop, spec] of Object.entries(component.props)) {
 			if (spec.required && !spread && !element.attributes.some((a) => a.type === 'mdxJsxAttribute' && a.name === prop)) {
-				refuse(line, `<${name}> needs ${prop}="..." (${spec.what}, like ${component.example})`, column);
+				refuse(line, `<${name}> needs its ${prop}="..." (${spec.what}, like ${component.example})`, column);
 			}
 		}
 		if (!component.children && element.children.length > 0) {

@@ -193,7 +193,7 @@ export function checkUrl(raw: string, use: UrlUse): UrlVerdict {
 		if (scheme || protocolRelative) {
 			return {
 				ok: false,
-				reason: scheme === 'data' ? 'is not a picture' : 'is a picture on another website: the guides never load anything from anyone else\u2019s server',
+				reason: scheme === 'data' ? 'is written into the page as data, and is not a picture' : 'is a picture on another website: the guides never load anything from anyone else\u2019s server',
 				fix: 'put the picture in this neighbourhood\u2019s images folder and write ![what it shows](../images/<file name>)',
 			};
 		}
