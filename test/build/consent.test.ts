@@ -34,6 +34,12 @@ describe('consent as recorded', () => {
 		expect(findIn(outputs, /\bMargaret\b/).length).toBeGreaterThan(0);
 	});
 
+	it('reads inside the compressed search index too', () => {
+		const index = outputs.filter((o) => o.file.startsWith('pagefind/'));
+		expect(index.length).toBeGreaterThan(3);
+		expect(findIn(index, /Pat Public/).length).toBeGreaterThan(0);
+	});
+
 	it('publishes no surname, phone or email that first-name consent withholds', () => {
 		for (const pattern of MARGARET_WITHHELD) expect(findIn(outputs, pattern)).toEqual([]);
 	});
