@@ -4,6 +4,7 @@ import path from 'node:path';
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import guide from './src/integrations/guide.ts';
+import { safeMarkdownProcessor } from './src/integrations/safe-markdown.ts';
 import { parseYamlSource } from './src/lib/frontmatter.ts';
 import { basePath, contentDir, outDir } from './src/lib/settings.ts';
 
@@ -31,6 +32,9 @@ function isWebAddress(value) {
 	return typeof value === 'string' && URL.canParse(value) && /^https?:$/.test(new URL(value).protocol);
 }
 
+// Markdown as Astro renders it, with MDX limited to words and story components before it is compiled.
+const processor = safeMarkdownProcessor({ contentDir: contentDir() });
+
 export default defineConfig({
 	site: siteUrl(),
 	base: basePath(),
@@ -44,5 +48,14 @@ export default defineConfig({
 		inlineStylesheets: 'never',
 	},
 	devToolbar: { enabled: false },
-	integrations: [mdx(), guide()],
+	markdown: {
+		processor,
+		// Highlighted code comes with inline styles, which the Content-Security-Policy blocks; guides are words, not code.
+		syntaxHighlight: false,
+	},
+	vite: {
+		// Never inline a script or a font into the page: the Content-Security-Policy allows only the site's own files.
+		build: { assetsInlineLimit: 0 },
+	},
+	integrations: [mdx({ processor }), guide()],
 });

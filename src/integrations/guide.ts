@@ -17,6 +17,7 @@ import type { LoadedContent } from '../lib/content-files.ts';
 import { ContentError, formatReport } from '../lib/problems.ts';
 import { contentDir } from '../lib/settings.ts';
 import { pictures } from './pictures.ts';
+import { isGuarded } from './safe-markdown.ts';
 import { searchIndex } from './search-index.ts';
 import type { BuildStage } from './stage.ts';
 
@@ -42,14 +43,21 @@ export default function guide(): AstroIntegration {
 				const result = checkContent(contentDir());
 				loaded = result.loaded;
 				reportWarnings(result.problems.filter((p) => p.severity === 'warning'), logger);
-				if (result.errors.length === 0) return;
-				const error = new ContentError(result.problems);
+				reportRemoved(result.errors.filter((p) => p.removedByBuild), logger);
+				if (result.buildErrors.length === 0) return;
+				const error = new ContentError(result.problems.filter((p) => !p.removedByBuild));
 				if (command === 'build') {
 					// The message is the whole report; a stack trace would only hide it.
 					error.stack = '';
 					throw error;
 				}
 				logger.error(error.message);
+			},
+			'astro:config:done': ({ config }) => {
+				// MDX is code: never build without the guard that limits it to words (astro.config.mjs sets it).
+				if (!isGuarded(config.markdown.processor)) {
+					throw new Error('The MDX guard is not installed: set markdown.processor to safeMarkdownProcessor() in astro.config.mjs, and pass it to mdx({ processor }).');
+				}
 			},
 			'astro:server:setup': ({ server }) => {
 				const root = contentDir();
@@ -77,4 +85,12 @@ export default function guide(): AstroIntegration {
 function reportWarnings(warnings: ReturnType<typeof checkContent>['problems'], logger: AstroIntegrationLogger) {
 	if (warnings.length === 0) return;
 	logger.warn(`${warnings.length} ${warnings.length === 1 ? 'thing' : 'things'} to look at (the guides still build):\n${formatReport(warnings)}`);
+}
+
+/** Unsafe HTML and links in Markdown: the sanitiser leaves them out of the pages, and the build carries on. */
+function reportRemoved(removed: ReturnType<typeof checkContent>['problems'], logger: AstroIntegrationLogger) {
+	if (removed.length === 0) return;
+	logger.warn(
+		`${removed.length} unsafe ${removed.length === 1 ? 'thing is' : 'things are'} left out of the pages (fix them: "npm run check" fails until they are gone):\n${formatReport(removed)}`,
+	);
 }

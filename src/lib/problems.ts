@@ -19,6 +19,11 @@ export interface Problem {
 	field?: string;
 	message: string;
 	severity: Severity;
+	/**
+	 * Unsafe HTML or a link in Markdown that the build's sanitiser leaves out
+	 * of the page: the build carries on without it, `npm run check` reports it.
+	 */
+	removedByBuild?: boolean;
 }
 
 export type PathSegment = string | number;

@@ -68,6 +68,8 @@ export const SITES = {
 	fixture: { name: 'fixture', contentDir: FIXTURE_CONTENT, today: FIXTURE_TODAY },
 	fixtureUnderBase: { name: 'fixture-base', contentDir: FIXTURE_CONTENT, today: FIXTURE_TODAY, base: '/guides/' },
 	sample: { name: 'sample', contentDir: SAMPLE_CONTENT },
+	/** Raw HTML and links that must never reach a page (the build leaves them out and succeeds). */
+	hostileHtml: { name: 'hostile-html', contentDir: path.join(ROOT, 'test/fixtures/hostile/html'), today: FIXTURE_TODAY },
 } satisfies Record<string, BuildOptions>;
 
 export function outDirOf(site: keyof typeof SITES): string {

@@ -1,0 +1,315 @@
+/**
+ * What is unsafe in the written part of an entry (its Markdown or MDX body),
+ * each with its line. Parsed with Sätteri, the same parser the build renders
+ * with, so the check and the build read the text the same way.
+ *
+ * - Markdown (.md): raw HTML and addresses the build's sanitiser would take
+ *   out (the build leaves them out and carries on; the check says so), and
+ *   pictures from outside the neighbourhood's images folder (refused: the
+ *   build would read them from disk).
+ * - MDX (.mdx): a story is words, not code. No import or export, no {...}
+ *   expressions, only the story components with literal props, no HTML tags.
+ *   Anything else is refused, by the check and by the build itself.
+ */
+import type { Nodes as MdastNodes } from 'mdast';
+import { markdownToMdast, mdxToMdast } from 'satteri';
+import { imageContentPath } from '../guide.ts';
+import { didYouMean } from '../words.ts';
+import { addressMessage, estimateNesting, findHtmlProblems, tooDeep } from './html.ts';
+import { IMAGE_EXTENSIONS, MAX_BODY_BYTES, MAX_NESTING, STORY_COMPONENTS, checkUrl } from './policy.ts';
+
+export interface BodyContext {
+	format: 'md' | 'mdx';
+	/** The entry's path under content/ (`neighbourhoods/x/stories/y.mdx`), to place its pictures. Absent outside content/. */
+	contentPath?: string;
+	/** Whether a file exists, by its path under content/ (pictures). */
+	fileExists?: (contentPath: string) => boolean;
+	/** What an `<AssetCard slug>` names. Absent when not known (the build's own guard); the slug is then not checked here. */
+	assetState?: (ref: string) => 'published' | 'draft' | 'missing';
+	/** Whether the entry is a draft (a draft may name a draft asset). */
+	draft?: boolean;
+}
+
+export interface BodyFinding {
+	/** Line within the body (1-based). */
+	line: number;
+	column?: number;
+	message: string;
+	severity: 'error' | 'warning';
+	/** The build leaves this out of the page and carries on; `npm run check` still reports it as an error. */
+	removedByBuild?: boolean;
+}
+
+const FEATURES = { gfm: true } as const;
+
+/** Everything unsafe in a body. Never throws: a body that cannot be read is itself a finding. */
+export function checkBody(body: string, context: BodyContext): BodyFinding[] {
+	const findings: BodyFinding[] = [];
+	const refuse = (line: number, message: string, column?: number) => findings.push({ line, column, message, severity: 'error' });
+
+	const bytes = Buffer.byteLength(body, 'utf8');
+	if (bytes > MAX_BODY_BYTES) {
+		refuse(
+			1,
+			`the text is ${Math.round(bytes / 1024)} KB, more than anyone can read on one page (the most is ${MAX_BODY_BYTES / 1024} KB: split it into several entries, or take out what was pasted by mistake)`,
+		);
+		return findings;
+	}
+	const depth = Math.max(estimateMarkdownNesting(body), estimateNesting(body));
+	if (depth > MAX_NESTING) {
+		refuse(1, tooDeep('quotes, lists or tags'));
+		return findings;
+	}
+	// Most entries are plain words: nothing to parse for.
+	if (context.format === 'md' && !/[<\]]/.test(body)) return findings;
+
+	let tree: MdastNodes;
+	try {
+		tree = (context.format === 'mdx' ? mdxToMdast(body, { features: FEATURES }) : markdownToMdast(body, { features: FEATURES })) as MdastNodes;
+	} catch (error) {
+		const text = error instanceof Error ? error.message : String(error);
+		if (error instanceof RangeError) {
+			refuse(1, tooDeep('quotes, lists or tags'));
+			return findings;
+		}
+		const at = /^(\d+):(\d+): ([\s\S]*?)(?: \([\w:-]+\))?$/.exec(text);
+		refuse(
+			at ? Number(at[1]) : 1,
+			`cannot be read as an MDX story: ${at ? at[3] : text} (a story is Markdown, plus ${componentList()}; write a brace or "<" as \\{ or \\<)`,
+			at ? Number(at[2]) : undefined,
+		);
+		return findings;
+	}
+
+	const definitions = new Map<string, { url: string; line: number }>();
+	const imageRefs: Array<{ identifier: string; line: number }> = [];
+	const stack: MdastNodes[] = [tree];
+	while (stack.length) {
+		const node = stack.pop()!;
+		const line = node.position?.start.line ?? 1;
+		const column = node.position?.start.column;
+		switch (node.type as string) {
+			case 'html': {
+				for (const problem of findHtmlProblems((node as { value: string }).value)) {
+					findings.push({ line: line + problem.lineOffset, message: problem.message, severity: 'error', removedByBuild: true });
+				}
+				break;
+			}
+			case 'link': {
+				checkLink((node as { url: string }).url, line, column);
+				break;
+			}
+			case 'definition': {
+				const { url, identifier } = node as { url: string; identifier: string };
+				definitions.set(identifier, { url, line });
+				break;
+			}
+			case 'linkReference':
+				break;
+			case 'image': {
+				checkImage((node as { url: string }).url, line, column);
+				break;
+			}
+			case 'imageReference': {
+				imageRefs.push({ identifier: (node as { identifier: string }).identifier, line });
+				break;
+			}
+			case 'mdxjsEsm': {
+				const value = (node as { value: string }).value.trimStart();
+				const what = value.startsWith('export') ? 'export' : 'import';
+				refuse(
+					line,
+					`"${what}" is code, and a story is words, not code: it could read files on the computer that builds the guides (take the line out; ${componentList()} need no import)`,
+					column,
+				);
+				break;
+			}
+			case 'mdxFlowExpression':
+			case 'mdxTextExpression': {
+				const value = (node as { value: string }).value.trim();
+				refuse(
+					line,
+					`{${value.length > 40 ? `${value.slice(0, 37)}...` : value}} is code, and a story is words, not code (take the braces out; to show a brace, write \\{)`,
+					column,
+				);
+				break;
+			}
+			case 'mdxJsxFlowElement':
+			case 'mdxJsxTextElement': {
+				checkElement(node as unknown as JsxElement, line, column);
+				break;
+			}
+		}
+		const children = (node as { children?: MdastNodes[] }).children;
+		if (children) for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+	}
+	for (const ref of imageRefs) {
+		const definition = definitions.get(ref.identifier);
+		if (definition) checkImage(definition.url, ref.line);
+	}
+	// Links by reference ([words][name]) use their definition: check each definition once, as a link.
+	for (const definition of definitions.values()) {
+		if (!imageRefs.some((ref) => definitions.get(ref.identifier) === definition)) checkLink(definition.url, definition.line);
+	}
+	return findings.sort((a, b) => a.line - b.line);
+
+	function checkLink(url: string, line: number, column?: number) {
+		const verdict = checkUrl(url, 'link');
+		if (verdict.ok) return;
+		const removed = context.format === 'md';
+		findings.push({ line, column, message: addressMessage('link', url, verdict, removed), severity: 'error', ...(removed ? { removedByBuild: true } : {}) });
+	}
+
+	function checkImage(url: string, line: number, column?: number) {
+		const verdict = checkUrl(url, 'image');
+		if (!verdict.ok) {
+			const removed = context.format === 'md';
+			findings.push({ line, column, message: addressMessage('image', url, verdict, removed), severity: 'error', ...(removed ? { removedByBuild: true } : {}) });
+			return;
+		}
+		if (/^data:/i.test(url.trim())) return;
+		// A picture from the disk: the build reads the file and publishes it, so it must be one of the neighbourhood's pictures.
+		const n = /^neighbourhoods\/([^/]+)\//.exec(context.contentPath ?? '')?.[1];
+		const folder = n ? `neighbourhoods/${n}/images/` : undefined;
+		const fix = `put the picture in content/${folder ?? 'neighbourhoods/<name>/images/'} and write ![what it shows](../images/<file name>)`;
+		if (/[?#\\]|%2e|%2f/i.test(url)) {
+			refuse(line, `the picture "${url}" is not a plain file name (${fix})`, column);
+			return;
+		}
+		const target = folder && context.contentPath ? imageContentPath(context.contentPath, decodeSafely(url)) : undefined;
+		if (!folder || !target || !target.startsWith(folder)) {
+			refuse(line, `the picture "${url}" is not in this neighbourhood's images folder, and the guides publish no other file (${fix})`, column);
+			return;
+		}
+		const extension = /\.[^./]+$/.exec(target)?.[0]?.toLowerCase() ?? '';
+		if (!IMAGE_EXTENSIONS.has(extension)) {
+			refuse(line, `"${url}" is not a picture the web can show (use a .jpg, .png or .webp file)`, column);
+			return;
+		}
+		if (context.fileExists && !context.fileExists(target)) {
+			refuse(line, `the picture "${url}" does not exist (check the file name and its capital letters, or add the picture to content/${folder})`, column);
+		}
+	}
+
+	function checkElement(element: JsxElement, line: number, column?: number) {
+		const name = element.name;
+		if (!name) {
+			refuse(line, `"<>" is code, and a story is words, not code (take it out)`, column);
+			return;
+		}
+		const component = STORY_COMPONENTS[name];
+		if (!component) {
+			if (/^[a-z]/.test(name)) {
+				refuse(
+					line,
+					`<${name}> is an HTML tag, and MDX stories use Markdown instead (write **bold**, lists with "- ", links as [words](https://address); the only tags are ${componentList()})`,
+					column,
+				);
+			} else {
+				const guess = didYouMean(name, Object.keys(STORY_COMPONENTS));
+				refuse(line, `<${name}> is not one of the story components (${guess ? `did you mean <${guess}>? ` : ''}use ${componentList()})`, column);
+			}
+			return;
+		}
+		const given = new Map<string, string>();
+		for (const attribute of element.attributes) {
+			if (attribute.type === 'mdxJsxExpressionAttribute') {
+				refuse(line, `<${name} {${attribute.value.trim()}}> is code, and a story is words, not code (write each detail as name="words", like ${component.example})`, column);
+				continue;
+			}
+			const prop = component.props[attribute.name];
+			if (!prop) {
+				const guess = didYouMean(attribute.name, Object.keys(component.props));
+				refuse(
+					line,
+					`<${name}> has no detail called "${attribute.name}" (${guess ? `did you mean "${guess}"? ` : ''}${describeProps(name)}, like ${component.example})`,
+					column,
+				);
+				continue;
+			}
+			if (typeof attribute.value !== 'string') {
+				refuse(
+					line,
+					attribute.value === null || attribute.value === undefined
+						? `<${name}> ${attribute.name} needs a value (write ${attribute.name}="${prop.what}", like ${component.example})`
+						: `<${name} ${attribute.name}={...}> is code, and a story is words, not code (write ${attribute.name}="..." in quotes, like ${component.example})`,
+					column,
+				);
+				continue;
+			}
+			given.set(attribute.name, attribute.value);
+		}
+		const spread = element.attributes.some((a) => a.type === 'mdxJsxExpressionAttribute');
+		for (const [prop, spec] of Object.entries(component.props)) {
+			if (spec.required && !spread && !element.attributes.some((a) => a.type === 'mdxJsxAttribute' && a.name === prop)) {
+				refuse(line, `<${name}> needs its ${prop}="..." (${spec.what}, like ${component.example})`, column);
+			}
+		}
+		if (!component.children && element.children.length > 0) {
+			refuse(line, `<${name}> stands on its own and takes no words inside (write it as ${component.example})`, column);
+		}
+		const slug = given.get('slug');
+		if (name === 'AssetCard' && slug !== undefined && context.assetState) {
+			const state = context.assetState(slug);
+			if (state === 'missing') {
+				refuse(line, `<AssetCard slug="${slug}" /> names no asset of this neighbourhood (use the name of a file in its assets/ folder, without ".md", or "<neighbourhood>/<name>" for another one)`, column);
+			} else if (state === 'draft' && !context.draft) {
+				findings.push({
+					line,
+					column,
+					message: `<AssetCard slug="${slug}" /> names a draft, which is not published, so the story cannot be built (publish the asset, or take the card out)`,
+					severity: 'error',
+				});
+			}
+		}
+	}
+}
+
+interface JsxElement {
+	name: string | null;
+	attributes: Array<
+		| { type: 'mdxJsxAttribute'; name: string; value?: string | null | { type: string; value: string } }
+		| { type: 'mdxJsxExpressionAttribute'; value: string }
+	>;
+	children: unknown[];
+}
+
+function componentList(): string {
+	return Object.keys(STORY_COMPONENTS)
+		.map((name) => `<${name}>`)
+		.join(' and ');
+}
+
+function describeProps(name: string): string {
+	const props = Object.keys(STORY_COMPONENTS[name]?.props ?? {});
+	return props.length ? `it takes ${props.map((p) => `${p}="..."`).join(' and ')}` : 'it takes nothing';
+}
+
+function decodeSafely(url: string): string {
+	try {
+		return decodeURI(url);
+	} catch {
+		return url;
+	}
+}
+
+/**
+ * How deep block quotes and lists nest, counted line by line without parsing
+ * (a hostile file must not make the parser run out of stack or time).
+ */
+export function estimateMarkdownNesting(body: string): number {
+	let max = 0;
+	const marker = /^[ \t]*(?:>|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))/;
+	for (const rawLine of body.split('\n')) {
+		let line = rawLine;
+		let depth = 0;
+		const indent = /^ */.exec(line)![0].length;
+		for (let match = marker.exec(line); match; match = marker.exec(line)) {
+			depth++;
+			line = line.slice(match[0].length);
+		}
+		if (depth > 0) depth += Math.floor(indent / 2);
+		if (depth > max) max = depth;
+	}
+	return max;
+}

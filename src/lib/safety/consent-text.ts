@@ -1,0 +1,115 @@
+/**
+ * Consent in the words, not only in the fields. The query layer keeps
+ * withheld contact details out of every output; but if the same phone number
+ * or email is also written in the text of the entry, or of a story that
+ * links to it, it would be published all the same. That breaks the person's
+ * consent (UK GDPR), so it is an error that stops the build. A number or an
+ * address, unlike a name, cannot belong to someone else by chance.
+ *
+ * Withheld names written in the words are the editor checks' work
+ * (src/lib/editor-checks.ts): an error in the entry, a warning in a story.
+ */
+import type { AssetRecord, LoadedContent, StoryRecord } from '../content-files.ts';
+import { firstName } from '../consent.ts';
+import { fieldName, type PathSegment, type Problem } from '../problems.ts';
+
+interface Withheld {
+	/** What it is, in words: `the surname "Zzholt"`. */
+	label: string;
+	pattern: RegExp;
+}
+
+/** Every place a withheld phone number or email is written where it would be published. */
+export function consentTextProblems(loaded: LoadedContent): Problem[] {
+	const problems: Problem[] = [];
+	const storiesByAsset = new Map<string, StoryRecord[]>();
+	for (const story of loaded.stories) {
+		for (const ref of story.data.assets) {
+			const key = ref.includes('/') ? ref : `${story.n}/${ref}`;
+			storiesByAsset.set(key, [...(storiesByAsset.get(key) ?? []), story]);
+		}
+	}
+	for (const asset of loaded.assets) {
+		const withheld = withheldOf(asset);
+		if (withheld.length === 0) continue;
+		const fix = fixFor(asset);
+		scan(asset, withheld, fix, `the person this entry is about`);
+		for (const story of storiesByAsset.get(`${asset.n}/${asset.slug}`) ?? []) {
+			scan(story, withheld, fix, `the person in ${asset.file}, which this story links to`);
+		}
+	}
+	return problems;
+
+	function scan(record: AssetRecord | StoryRecord, withheld: Withheld[], fix: string, whose: string) {
+		const locate = loaded.sources.get(record.file)?.locate;
+		for (const [path, value] of textFields(record.data)) {
+			for (const item of withheld) {
+				if (!item.pattern.test(value)) continue;
+				problems.push({
+					file: record.file,
+					line: locate?.(path)?.line,
+					field: fieldName(path),
+					message: `${item.label} belongs to ${whose}, and their consent does not allow it to be published (${fix})`,
+					severity: 'error',
+				});
+			}
+		}
+		const lines = record.body.split('\n');
+		lines.forEach((text, index) => {
+			for (const item of withheld) {
+				if (!item.pattern.test(text)) continue;
+				problems.push({
+					file: record.file,
+					line: record.bodyLine + index,
+					message: `${item.label} belongs to ${whose}, and their consent does not allow it to be published (${fix})`,
+					severity: 'error',
+				});
+			}
+		});
+	}
+}
+
+function withheldOf(asset: AssetRecord): Withheld[] {
+	const { consent, contact } = asset.data;
+	if (consent !== 'first-name' && consent !== 'via-connector') return [];
+	const out: Withheld[] = [];
+	if (contact?.phone) {
+		const digits = contact.phone.replace(/\D/g, '');
+		// The number written any way: "07700 900002", "07700-900-002", "+44 7700 900002".
+		const national = digits.startsWith('44') ? digits.slice(2) : digits.replace(/^0/, '');
+		if (national.length >= 6) {
+			out.push({ label: `the phone number ${contact.phone}`, pattern: new RegExp(national.split('').join('[\\s().-]{0,2}')) });
+		}
+	}
+	if (contact?.email) {
+		out.push({ label: `the email address ${contact.email}`, pattern: new RegExp(escapeRegExp(contact.email), 'i') });
+	}
+	return out;
+}
+
+function fixFor(asset: AssetRecord): string {
+	const name = asset.data.contact?.name;
+	if (asset.data.consent === 'first-name') {
+		return `take it out: only the first name${name ? ` "${firstName(name)}"` : ''} may be shown, and people reach them through a connector; or, if they agreed to more, record consent: public with the new consent_date`;
+	}
+	return 'take it out: with consent via-connector, no name or contact is shown, and people reach them through a connector; or, if they agreed to more, record the new consent and consent_date';
+}
+
+/** Every string field of an entry that is published, with its path (contact is left out: consent is applied to it already). */
+function textFields(data: unknown, path: PathSegment[] = []): Array<[PathSegment[], string]> {
+	if (typeof data === 'string') return [[path, data]];
+	if (Array.isArray(data)) return data.flatMap((item, index) => textFields(item, [...path, index]));
+	if (data && typeof data === 'object' && !(data instanceof Date)) {
+		return Object.entries(data).flatMap(([key, value]) =>
+			path.length === 0 && NOT_PUBLISHED_AS_TEXT.has(key) ? [] : textFields(value, [...path, key]),
+		);
+	}
+	return [];
+}
+
+/** Fields that never appear as words on a page: consent already decides what of `contact` is shown. */
+const NOT_PUBLISHED_AS_TEXT = new Set(['contact', 'consent', 'checked_by', 'aliases', 'themes', 'assets', 'kind', 'cost', 'access']);
+
+function escapeRegExp(text: string): string {
+	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,58 @@
+/**
+ * Safe content and private people: what `checkContent` adds, so that
+ * `npm run check` and the build's preflight report it with file and line.
+ *
+ * - Raw HTML and addresses in Markdown that the build's sanitiser takes out:
+ *   errors for the check, marked `removedByBuild` (the build leaves them out
+ *   of the page and carries on).
+ * - Unsafe MDX, pictures from outside the neighbourhood, bodies too large or
+ *   too deeply nested, and withheld names or numbers written in the text:
+ *   errors that stop the build.
+ */
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { LoadedContent } from '../content-files.ts';
+import type { Problem } from '../problems.ts';
+import { checkBody } from './body.ts';
+import { consentTextProblems } from './consent-text.ts';
+
+export { checkBody, estimateMarkdownNesting, type BodyContext, type BodyFinding } from './body.ts';
+export { sanitizeHtml, findHtmlProblems, SANITIZE_SCHEMA } from './html.ts';
+export { checkUrl, EXTERNAL_LINK_REL } from './policy.ts';
+
+export function safetyProblems(loaded: LoadedContent): Problem[] {
+	const problems: Problem[] = [];
+	const published = new Set(loaded.neighbourhoods.filter((n) => !n.data.draft).map((n) => n.n));
+	const assets = new Map(loaded.assets.map((a) => [`${a.n}/${a.slug}`, a]));
+	const fileExists = (contentPath: string) => {
+		const file = path.join(loaded.root, contentPath);
+		return existsSync(file) && statSync(file).isFile();
+	};
+
+	for (const record of [...loaded.neighbourhoods, ...loaded.assets, ...loaded.stories]) {
+		const findings = checkBody(record.body, {
+			format: record.format,
+			contentPath: record.contentPath,
+			fileExists,
+			draft: record.data.draft,
+			assetState: (ref) => {
+				const key = ref.includes('/') ? ref : `${'n' in record ? record.n : ''}/${ref}`;
+				const asset = assets.get(key);
+				if (!asset) return 'missing';
+				return asset.data.draft || !published.has(asset.n) ? 'draft' : 'published';
+			},
+		});
+		for (const finding of findings) {
+			problems.push({
+				file: record.file,
+				line: record.bodyLine + finding.line - 1,
+				column: finding.column,
+				message: finding.message,
+				severity: finding.severity,
+				...(finding.removedByBuild ? { removedByBuild: true } : {}),
+			});
+		}
+	}
+	problems.push(...consentTextProblems(loaded));
+	return problems;
+}

@@ -1,0 +1,93 @@
+/**
+ * What `checkContent` (and so `npm run check` and the build's preflight)
+ * says about unsafe content and about consent written into the text.
+ */
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkContent } from '../../src/lib/check-content.ts';
+import { formatProblem } from '../../src/lib/problems.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const fixtures = (name: string) => path.join(ROOT, 'test/fixtures', name);
+
+function copyOf(folder: string): string {
+	const target = mkdtempSync(path.join(tmpdir(), 'glg-check-'));
+	cpSync(folder, target, { recursive: true });
+	return target;
+}
+
+function edit(root: string, file: string, change: (text: string) => string) {
+	const full = path.join(root, file);
+	writeFileSync(full, change(readFileSync(full, 'utf8')));
+}
+
+describe('unsafe content in the check', () => {
+	it('reports every hostile Markdown file as errors, which the build leaves out rather than stopping', () => {
+		const result = checkContent(fixtures('hostile/html'));
+		const files = new Set(result.errors.map((p) => path.basename(p.file)));
+		expect([...files].sort()).toEqual(['comments-and-kind-html.md', 'events.md', 'frames.md', 'images.md', 'index.md', 'links.md', 'scripts.md']);
+		expect(result.errors.every((p) => p.removedByBuild && p.line !== undefined)).toBe(true);
+		expect(result.buildErrors).toEqual([]);
+		// Each message names the file and the line: the first script in scripts.md is on line 12 of the file.
+		expect(result.errors.map(formatProblem)).toContain(
+			`${path.relative(process.cwd(), fixtures('hostile/html/neighbourhoods/hostwick/assets/scripts.md'))}:12: <script> is not allowed in a guide: scripts would run on readers’ phones. The page leaves it out, with everything inside it (take it out, and use Markdown for formatting: **bold**, lists with "- ", links as [words](https://address))`,
+		);
+	});
+
+	it('reports every hostile MDX story, and the build stops for each', () => {
+		const result = checkContent(fixtures('hostile/mdx'));
+		const files = new Set(result.buildErrors.map((p) => path.basename(p.file)));
+		expect([...files].sort()).toEqual([
+			'computed-props.mdx',
+			'frontmatter-js.md',
+			'reads-env.mdx',
+			'reads-files.mdx',
+			'runs-commands.mdx',
+			'unknown-components.mdx',
+			'unsafe-addresses.mdx',
+		]);
+		expect(result.buildErrors.filter((p) => p.file.endsWith('.mdx')).every((p) => p.line !== undefined && p.line > 9)).toBe(true);
+	});
+
+	it('finds nothing wrong in the sample guides or the test fixture', () => {
+		for (const folder of [path.join(ROOT, 'content'), fixtures('site')]) {
+			expect(checkContent(folder).errors.map(formatProblem)).toEqual([]);
+		}
+	});
+});
+
+describe('consent in the words', () => {
+	it('stops the build when a withheld phone number or email is written in the text', () => {
+		const root = copyOf(fixtures('site'));
+		edit(root, 'neighbourhoods/testwick/assets/knitting-first-name.md', (text) =>
+			text.replace('Margaret learned from her grandmother.', 'Margaret learned from her grandmother.\n\nRing her on 07700-900-002 or write to Margaret.Zzholt@example.org.'),
+		);
+		const result = checkContent(root);
+		const shown = result.buildErrors
+			.filter((p) => /phone number|email address/.test(p.message))
+			.map((p) => formatProblem(p).replace(/^.*knitting-first-name\.md/, 'knitting-first-name.md'));
+		expect(shown).toMatchInlineSnapshot(`
+			[
+			  "knitting-first-name.md:25: the phone number 07700 900002 belongs to the person this entry is about, and their consent does not allow it to be published (take it out: only the first name "Margaret" may be shown, and people reach them through a connector; or, if they agreed to more, record consent: public with the new consent_date)",
+			  "knitting-first-name.md:25: the email address margaret.zzholt@example.org belongs to the person this entry is about, and their consent does not allow it to be published (take it out: only the first name "Margaret" may be shown, and people reach them through a connector; or, if they agreed to more, record consent: public with the new consent_date)",
+			]
+		`);
+		// The surname in the address is the editor checks' to report, once.
+		expect(result.buildErrors.filter((p) => p.message.includes('Zzholt'))).toHaveLength(1);
+	});
+
+	it('follows the number into the stories that link to the entry', () => {
+		const root = copyOf(fixtures('site'));
+		edit(root, 'neighbourhoods/testwick/stories/first-story.md', (text) => text.replace('how to cast on.', 'how to cast on. Her number is 07700 900002.'));
+		const result = checkContent(root);
+		expect(result.buildErrors.map((p) => `${path.basename(p.file)}:${p.line}`)).toEqual(['first-story.md:13']);
+		expect(result.buildErrors[0].message).toMatch(/^the phone number 07700 900002 belongs to the person in .*knitting-first-name\.md, which this story links to/);
+	});
+
+	it('says nothing of a public neighbour\'s number, or of anyone\'s in the contact fields', () => {
+		const result = checkContent(fixtures('site'));
+		expect(result.problems.filter((p) => /phone number|email address/.test(p.message))).toEqual([]);
+	});
+});
