@@ -44,5 +44,7 @@ export default defineConfig({
 		inlineStylesheets: 'never',
 	},
 	devToolbar: { enabled: false },
+	// Never inline a script into the page, however small: a strict Content-Security-Policy allows only the site's own files.
+	vite: { build: { assetsInlineLimit: 0 } },
 	integrations: [mdx(), guide()],
 });
