@@ -194,7 +194,7 @@ function sameNumbers(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, numb
 /** Show the PDF's link on the page it was made from, with its length and size. */
 async function announcePdf(htmlFile: string, pageCount: number, bytes: number): Promise<void> {
 	const html = await readFile(htmlFile, 'utf8');
-	const facts = `(${plural(pageCount, 'page')}, ${sizeInWords(bytes)})`;
+	const facts = ` (${plural(pageCount, 'page')}, ${sizeInWords(bytes)})`;
 	const shown = html
 		.replace('<p class="pdf-download" data-pdf-download hidden>', '<p class="pdf-download" data-pdf-download>')
 		.replace(/<span data-pdf-facts>[^<]*<\/span>/, `<span data-pdf-facts>${facts}</span>`);

@@ -79,7 +79,8 @@ export function resolveList(slugs: readonly string[], known: ReadonlyMap<string,
  */
 export function openingList(params: { list: string | null; add: string | null }, saved: readonly string[]): { slugs: string[]; added?: string; replacesSaved: boolean } {
 	const fromLink = params.list === null ? undefined : parseList(params.list);
-	const add = parseList(params.add)[0];
+	const candidate = params.add?.trim().toLowerCase();
+	const add = candidate && SLUG.test(candidate) ? candidate : undefined;
 	if (add) {
 		return { slugs: withEntry(fromLink ?? saved, add), added: add, replacesSaved: fromLink !== undefined && saved.length > 0 && !sameList(fromLink, saved) };
 	}

@@ -22,6 +22,7 @@ async function start(root: HTMLElement) {
 
 	document.querySelector('[data-my-list-no-js]')?.remove();
 	root.hidden = false;
+	say('Loading your list…');
 
 	// Every entry of the guide, in its printed form, by current slug and by old slug.
 	let source: Document;
