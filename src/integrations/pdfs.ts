@@ -184,7 +184,14 @@ async function render(page: Page, url: string): Promise<Buffer> {
 		await document.fonts.ready;
 		await Promise.all([...document.images].map((img) => (img.complete ? undefined : img.decode().catch(() => undefined))));
 	});
-	return page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
+	const options = { preferCSSPageSize: true, printBackground: true, tagged: true, outline: true } as const;
+	try {
+		return await page.pdf(options);
+	} catch (error) {
+		// Chromium now and then answers "Printing failed" on a busy machine; once more is enough.
+		if (!String(error).includes('Printing failed')) throw error;
+		return page.pdf(options);
+	}
 }
 
 function sameNumbers(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean {

@@ -161,15 +161,6 @@ function normalise(value: string): string {
 	return value.toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
-/**
- * A web address as people type it: "guides.example.org/lockside/". The
- * scheme is left off (browsers add it), the path is kept exactly.
- */
-export function addressInWords(url: string): string {
-	const parsed = new URL(url);
-	return `${parsed.host}${parsed.pathname}${parsed.search}`;
-}
-
 /** Any text as a CSS string, safe in a stylesheet whatever it contains: quotes, backslashes and non-ASCII escaped. */
 export function cssString(text: string): string {
 	let out = '"';

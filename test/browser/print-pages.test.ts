@@ -21,7 +21,9 @@ const scratch = mkdtempSync(path.join(tmpdir(), 'print-pages-'));
 /** Print the page as a reader's browser would, and read the PDF back. */
 async function printed(page: Page, name: string): Promise<{ file: string; pages: number; text: string[] }> {
 	const file = path.join(scratch, `${name.replace(/[^a-z0-9]+/gi, '-')}.pdf`);
-	writeFileSync(file, await page.pdf({ preferCSSPageSize: true }));
+	// Chromium now and then answers "Printing failed" on a busy machine; once more is enough.
+	const pdf = await page.pdf({ preferCSSPageSize: true }).catch(() => page.pdf({ preferCSSPageSize: true }));
+	writeFileSync(file, pdf);
 	return { file, pages: pdfInfo(file).pages, text: pageTexts(file) };
 }
 
@@ -114,7 +116,7 @@ describeInBrowser('pages made for paper, in the browser', () => {
 			if (sheet.pages !== 1) tooLong.push(`${entry} (${sheet.pages} pages)`);
 			// The address may wrap after a "/".
 			const text = flat(sheet.text.join(' ')).replace(/\/ /g, '/');
-			expect(text, entry).toContain(`Find this page again at guides.example.org/${entry}`);
+			expect(text, entry).toContain(`Find this page again at guides.example.org/${entry.replace(/\/$/, '')}`);
 			for (const screenOnly of ['All neighbourhoods', 'Suggest a change', 'Edit this page', 'to my list', 'Skip to main content', 'My list']) {
 				expect(text, `${entry}: ${screenOnly}`).not.toContain(screenOnly);
 			}
@@ -129,7 +131,7 @@ describeInBrowser('pages made for paper, in the browser', () => {
 			await page.goto(`${fixture.url}${path}`);
 			const sheet = await printed(page, `fixture-${path}`);
 			const text = flat(sheet.text.join(' ')).replace(/\/ /g, '/');
-			expect(text, path).toContain(`Find this page again at test.example.org/guides/${path}`);
+			expect(text, path).toContain(`Find this page again at test.example.org/guides/${path.replace(/\/$/, '')}`);
 			for (const screenOnly of ['All neighbourhoods', 'Suggest a change', 'to my list']) expect(text, path).not.toContain(screenOnly);
 			for (const withheld of ['Zzholt', 'Qqlumb']) expect(text, path).not.toContain(withheld);
 			const info = pdfInfo(sheet.file);

@@ -273,7 +273,7 @@ describe('print pages in the built HTML', () => {
 	it('puts the QR code and the address in words on the cover when the site has an address', () => {
 		const html = readFileSync(path.join(dist, 'testwick/print/index.html'), 'utf8');
 		expect(html).toMatch(/<img class="p-qr" src="\/testwick\/qr.svg"/);
-		expect(flat(html.replace(/<[^>]+>/g, ''))).toContain('test.example.org/testwick/');
+		expect(flat(html.replace(/<[^>]+>/g, ''))).toContain('test.example.org/testwick');
 	});
 });
 
@@ -282,8 +282,10 @@ describe('builds without PDFs', () => {
 	let noChromium: BuildResult;
 	let off: BuildResult;
 	let required: BuildResult;
+	let withPdfs: BuildResult;
 	beforeAll(() => {
 		noChromium = buildSite({ name: 'print-no-chromium', contentDir: plainContent, env: { CHROME_PATH: '/nonexistent/chromium' } });
+		if (chromePath) withPdfs = buildSite({ name: 'print-no-address', contentDir: plainContent });
 		off = buildSite({ name: 'print-pdf-off', contentDir: plainContent, env: { GUIDE_PDF: 'off' } });
 		required = buildSite({ name: 'print-pdf-required', contentDir: plainContent, env: { CHROME_PATH: '/nonexistent/chromium', GUIDE_PDF: 'required' } });
 	});
@@ -324,6 +326,15 @@ describe('builds without PDFs', () => {
 		const week = readFileSync(path.join(noChromium.outDir, 'plainby/print/week/index.html'), 'utf8');
 		expect(week).not.toContain('qr.svg');
 		expect(week).toContain('Soup Club');
+	});
+
+	it.runIf(chromePath && hasPoppler)('without anyone to ask, sends people to the guide’s keepers for an introduction', () => {
+		expect(withPdfs.status, withPdfs.output.slice(-3000)).toBe(0);
+		const text = flat(pageTexts(path.join(withPdfs.outDir, 'plainby/guide.pdf'), 'raw').join(' '));
+		expect(text).toContain('Vera would like to be introduced by someone who knows the neighbourhood. Ask Plainby Neighbours, who keep this guide, and they will put you in touch.');
+		expect(text).not.toContain('Yyquist');
+		expect(text).not.toContain('07700 900777');
+		expect(text).not.toContain('Someone to ask');
 	});
 });
 

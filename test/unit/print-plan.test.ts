@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/lib/content-files.ts';
 import { buildGuide, type GuideAsset } from '../../src/lib/guide.ts';
 import {
-	addressInWords,
 	anchors,
 	cssString,
 	firstLetter,
@@ -111,11 +110,6 @@ describe('the A to Z', () => {
 });
 
 describe('words on paper', () => {
-	it('writes web addresses as people type them', () => {
-		expect(addressInWords('https://guides.example.org/lockside/')).toBe('guides.example.org/lockside/');
-		expect(addressInWords('http://example.org:8080/a/b/?e=x,y')).toBe('example.org:8080/a/b/?e=x,y');
-	});
-
 	it('leaves out a place the title already names', () => {
 		expect(placeLabel(asset('a', 'The Tea Boat', ['food'], { where: { place: 'The Tea Boat' } }))).toBeUndefined();
 		expect(placeLabel(asset('a', 'Suds launderette', ['food'], { where: { place: 'Suds' } }))).toBeUndefined();
