@@ -111,7 +111,7 @@ export const pdfs: BuildStage = {
 					const result = job.fitOnePage ? await printOnOnePage(page, target, job.fitOnePage) : await printPage(page, target);
 					const pdfFile = path.join(outDir, outputFileFor(job.pdf(n)));
 					await writeFile(pdfFile, result.pdf);
-					await announcePdf(path.join(outDir, outputFileFor(job.page(n))), result.pageCount, result.pdf.length);
+					await announcePdf(path.join(outDir, outputFileFor(job.page(n))), withBase(base, job.pdf(n)), result.pageCount, result.pdf.length);
 					const seconds = ((performance.now() - started) / 1000).toFixed(1);
 					logger.info(`${n}: ${job.name}, ${plural(result.pageCount, 'page')}, ${plural(result.passes, 'pass', 'passes')}, ${seconds}s`);
 					if (job.fitOnePage && result.pageCount > 1) warnWeekSheet(logger, n, result.pageCount);
@@ -198,14 +198,13 @@ function sameNumbers(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, numb
 	return a.size === b.size && [...a].every(([id, page]) => b.get(id) === page);
 }
 
-/** Show the PDF's link on the page it was made from, with its length and size. */
-async function announcePdf(htmlFile: string, pageCount: number, bytes: number): Promise<void> {
+/** Link the PDF from the page it was made from, with its length and size. */
+async function announcePdf(htmlFile: string, href: string, pageCount: number, bytes: number): Promise<void> {
 	const html = await readFile(htmlFile, 'utf8');
-	const facts = ` (${plural(pageCount, 'page')}, ${sizeInWords(bytes)})`;
-	const shown = html
-		.replace('<p class="pdf-download" data-pdf-download hidden>', '<p class="pdf-download" data-pdf-download>')
-		.replace(/<span data-pdf-facts>[^<]*<\/span>/, `<span data-pdf-facts>${facts}</span>`);
-	if (shown !== html) await writeFile(htmlFile, shown);
+	const link = `<p class="pdf-download" data-pdf-download><a href="${href}" download>Download it as a PDF (${plural(pageCount, 'page')}, ${sizeInWords(bytes)})</a></p>`;
+	const shown = html.replace('<p class="pdf-download" data-pdf-download hidden></p>', link);
+	if (shown === html) throw new Error(`${htmlFile} has no place for the PDF's link (<p class="pdf-download" data-pdf-download hidden></p>, from PrintBar.astro).`);
+	await writeFile(htmlFile, shown);
 }
 
 function warnWeekSheet(logger: AstroIntegrationLogger, n: string, pages: number) {

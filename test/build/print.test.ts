@@ -226,8 +226,7 @@ describePdfs('PDFs of the guides', () => {
 			]) {
 				const page = readFileSync(path.join(guide.dist, guide.n, html), 'utf8');
 				const pages = pdfInfo(path.join(guide.dist, guide.n, pdf)).pages;
-				expect(page).toContain('<p class="pdf-download" data-pdf-download>');
-				expect(page).toMatch(new RegExp(`data-pdf-facts> \\(${pages} pages?, \\d+ KB\\)`));
+				expect(page).toContain(`<p class="pdf-download" data-pdf-download><a href="/${guide.n}/${pdf}" download>Download it as a PDF (${pages} ${pages === 1 ? 'page' : 'pages'}, `);
 			}
 		});
 	}
@@ -284,8 +283,8 @@ describe('builds without PDFs', () => {
 	let required: BuildResult;
 	let withPdfs: BuildResult;
 	beforeAll(() => {
-		noChromium = buildSite({ name: 'print-no-chromium', contentDir: plainContent, env: { CHROME_PATH: '/nonexistent/chromium' } });
-		if (chromePath) withPdfs = buildSite({ name: 'print-no-address', contentDir: plainContent });
+		noChromium = buildSite({ name: 'print-no-chromium', contentDir: plainContent, env: { CHROME_PATH: '/nonexistent/chromium', GUIDE_PDF: 'on' } });
+		if (chromePath) withPdfs = buildSite({ name: 'print-no-address', contentDir: plainContent, env: { GUIDE_PDF: 'on' } });
 		off = buildSite({ name: 'print-pdf-off', contentDir: plainContent, env: { GUIDE_PDF: 'off' } });
 		required = buildSite({ name: 'print-pdf-required', contentDir: plainContent, env: { CHROME_PATH: '/nonexistent/chromium', GUIDE_PDF: 'required' } });
 	});
@@ -299,7 +298,8 @@ describe('builds without PDFs', () => {
 		expect(existsSync(path.join(noChromium.outDir, 'plainby/guide.pdf'))).toBe(false);
 		const html = readFileSync(path.join(noChromium.outDir, 'plainby/print/index.html'), 'utf8');
 		expect(html).toContain('data-page-numbers="no"');
-		expect(html).toContain('<p class="pdf-download" data-pdf-download hidden>');
+		expect(html).toContain('<p class="pdf-download" data-pdf-download hidden></p>');
+		expect(html).not.toContain('guide.pdf');
 	});
 
 	it('with GUIDE_PDF=off, makes no PDFs and says why', () => {
