@@ -201,7 +201,9 @@ function sameNumbers(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, numb
 /** Link the PDF from the page it was made from, with its length and size. */
 async function announcePdf(htmlFile: string, href: string, pageCount: number, bytes: number): Promise<void> {
 	const html = await readFile(htmlFile, 'utf8');
-	const link = `<p class="pdf-download" data-pdf-download><a href="${href}" download>Download it as a PDF (${plural(pageCount, 'page')}, ${sizeInWords(bytes)})</a></p>`;
+	// "29 pages" and "352 KB" never break across lines.
+	const facts = `${plural(pageCount, 'page')}, ${sizeInWords(bytes)}`.replace(/(\d) /g, '$1\u00a0');
+	const link = `<p class="pdf-download" data-pdf-download><a href="${href}" download>Download it as a PDF (${facts})</a></p>`;
 	const shown = html.replace('<p class="pdf-download" data-pdf-download hidden></p>', link);
 	if (shown === html) throw new Error(`${htmlFile} has no place for the PDF's link (<p class="pdf-download" data-pdf-download hidden></p>, from PrintBar.astro).`);
 	await writeFile(htmlFile, shown);

@@ -69,7 +69,7 @@ describeInBrowser('pages made for paper, in the browser', () => {
 		await page.getByRole('button', { name: 'Print it' }).click();
 		expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
 		expect(await page.getByText('use Print in your browser').isVisible()).toBe(false);
-		const pdf = page.getByRole('link', { name: /^Download it as a PDF \(\d+ pages, \d+ KB\)$/ });
+		const pdf = page.getByRole('link', { name: /^Download it as a PDF \(\d+\s+pages, \d+\s+KB\)$/ });
 		expect(await pdf.getAttribute('href')).toBe('/lockside/guide.pdf');
 		for (const name of ['Back to the Lockside guide', 'The whole guide in large print', "What's on each week, on one page"]) {
 			const box = await page.getByRole('link', { name }).boundingBox();

@@ -226,7 +226,7 @@ describePdfs('PDFs of the guides', () => {
 			]) {
 				const page = readFileSync(path.join(guide.dist, guide.n, html), 'utf8');
 				const pages = pdfInfo(path.join(guide.dist, guide.n, pdf)).pages;
-				expect(page).toContain(`<p class="pdf-download" data-pdf-download><a href="/${guide.n}/${pdf}" download>Download it as a PDF (${pages} ${pages === 1 ? 'page' : 'pages'}, `);
+				expect(page).toContain(`<p class="pdf-download" data-pdf-download><a href="/${guide.n}/${pdf}" download>Download it as a PDF (${pages}\u00a0${pages === 1 ? 'page' : 'pages'}, `);
 			}
 		});
 	}
