@@ -16,13 +16,14 @@ import { checkContent } from '../lib/check-content.ts';
 import type { LoadedContent } from '../lib/content-files.ts';
 import { ContentError, formatReport } from '../lib/problems.ts';
 import { contentDir } from '../lib/settings.ts';
+import { pdfs } from './pdfs.ts';
 import { pictures } from './pictures.ts';
 import { isGuarded } from './safe-markdown.ts';
 import { searchIndex } from './search-index.ts';
 import type { BuildStage } from './stage.ts';
 
-/** What runs over the built site, in this order. */
-const STAGES: BuildStage[] = [pictures, searchIndex];
+/** What runs over the built site, in this order. PDFs last: they print the finished pages. */
+const STAGES: BuildStage[] = [pictures, searchIndex, pdfs];
 
 export default function guide(): AstroIntegration {
 	let loaded: LoadedContent | undefined;

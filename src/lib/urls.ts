@@ -18,6 +18,14 @@ export const routes = {
 	printLarge: (n: string) => `/${n}/print/large/`,
 	printWeek: (n: string) => `/${n}/print/week/`,
 	myList: (n: string) => `/${n}/my-list/`,
+	/** Every entry of a neighbourhood in its printed form, which the my-list page picks from. */
+	myListEntries: (n: string) => `/${n}/my-list/entries/`,
+	/** The printed guide's running footer (a stylesheet: CSS is the only way into a page's margins). */
+	printPageStyle: (n: string) => `/${n}/print/page.css`,
+	/** PDFs, written by the build when a Chromium is available. */
+	pdf: (n: string) => `/${n}/guide.pdf`,
+	pdfLarge: (n: string) => `/${n}/guide-large.pdf`,
+	pdfWeek: (n: string) => `/${n}/week.pdf`,
 	poster: (n: string) => `/${n}/poster/`,
 	embed: (n: string) => `/${n}/embed/`,
 	/** QR codes that lead to the neighbourhood's guide. */

@@ -2,7 +2,7 @@
  * The fixture site, built for real, inspected in dist/: every entry has its
  * page, drafts and "_" files have none, links resolve, consent is respected.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURE_CONTENT, outDirOf } from '../helpers/build.ts';
@@ -159,12 +159,20 @@ describe('story and guide pages', () => {
 		expect(text).not.toContain('Weekly Group');
 	});
 
-	it('ships JavaScript only where there is a search box, as one external file', () => {
+	it('ships JavaScript only where a feature needs it (search, My list, Print it), each as one small external file', () => {
 		for (const file of htmlFiles(dist)) {
 			const page = readPage(dist, `/${file}`);
 			const scripts = page.querySelectorAll('script');
-			expect(scripts, file).toHaveLength(page.querySelector('[data-search]') ? 1 : 0);
-			for (const script of scripts) expect(script.getAttribute('src'), file).toMatch(/^\/_astro\/[^/]+\.js$/);
+			const features = ['[data-search]', '[data-my-list-add]', '[data-my-list]', '[data-print]'].filter((f) => page.querySelector(f)).length;
+			if (features === 0) expect(scripts, file).toHaveLength(0);
+			expect(scripts.length, file).toBeLessThanOrEqual(features);
+			for (const script of scripts) {
+				const src = script.getAttribute('src') ?? '';
+				expect(src, `${file}: inline script`).toMatch(/^\/_astro\/[^/]+\.js$/);
+				expect(script.textContent.trim(), file).toBe('');
+				// A few kilobytes at most (search loads Pagefind itself, only when someone searches).
+				expect(statSync(path.join(dist, src)).size, src).toBeLessThan(8000);
+			}
 		}
 	});
 });

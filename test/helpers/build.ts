@@ -45,6 +45,8 @@ export function buildSite(options: BuildOptions): BuildResult {
 			BASE_PATH: options.base ?? '/',
 			GUIDE_TODAY: options.today ?? '',
 			SITE_URL: '',
+			// PDFs only where a test reads them (SITES below, test/build/print.test.ts): quick builds stay quick.
+			GUIDE_PDF: 'off',
 			NO_COLOR: '1',
 			FORCE_COLOR: '0',
 			...options.env,
@@ -65,9 +67,9 @@ export function buildOrThrow(options: BuildOptions): string {
 
 /** The sites most tests look at, built once per test run by global-setup.ts. */
 export const SITES = {
-	fixture: { name: 'fixture', contentDir: FIXTURE_CONTENT, today: FIXTURE_TODAY },
-	fixtureUnderBase: { name: 'fixture-base', contentDir: FIXTURE_CONTENT, today: FIXTURE_TODAY, base: '/guides/' },
-	sample: { name: 'sample', contentDir: SAMPLE_CONTENT },
+	fixture: { name: 'fixture', contentDir: FIXTURE_CONTENT, today: FIXTURE_TODAY, env: { GUIDE_PDF: 'on' } },
+	fixtureUnderBase: { name: 'fixture-base', contentDir: FIXTURE_CONTENT, today: FIXTURE_TODAY, base: '/guides/', env: { GUIDE_PDF: 'on' } },
+	sample: { name: 'sample', contentDir: SAMPLE_CONTENT, env: { GUIDE_PDF: 'on' } },
 	/** Raw HTML and links that must never reach a page (the build leaves them out and succeeds). */
 	hostileHtml: { name: 'hostile-html', contentDir: path.join(ROOT, 'test/fixtures/hostile/html'), today: FIXTURE_TODAY },
 } satisfies Record<string, BuildOptions>;

@@ -1,0 +1,226 @@
+/**
+ * The PDF stage: the last step of the build. For each neighbourhood it prints
+ * the print pages with Chromium into dist/<n>/guide.pdf (A4),
+ * dist/<n>/guide-large.pdf (large print) and dist/<n>/week.pdf (one sheet),
+ * tagged for screen readers and with an outline (bookmarks).
+ *
+ * Page numbers in the contents and the A to Z are found in a second pass.
+ * Browsers cannot put a page number into a page's text (`target-counter()`
+ * is implemented by none of them), and the polyfills that can (Paged.js,
+ * Vivliostyle) lay the document out again in JavaScript in the reader's
+ * browser: they need scripts and inline styles on the page (against the
+ * site's Content-Security-Policy), cut elements into copies that garble
+ * tagged PDFs, are slow on long guides, and Paged.js has not had a stable
+ * release since 2023. Chromium's own paged media (margin boxes and page
+ * counters since Chrome 131) does everything else natively. So:
+ *
+ *   1. print the page as built (contents and A to Z without numbers);
+ *   2. read from the PDF on which page each anchor landed (Chromium writes a
+ *      named destination for every element a link points to);
+ *   3. write the numbers into the built HTML in dist/ and print again;
+ *   4. repeat until the numbers stop changing (they settle on the second
+ *      pass; a number becoming one digit wider could move a line).
+ *
+ * The HTML in dist/ then carries its own page numbers, with no JavaScript,
+ * and the PDF is a print of exactly that HTML. Printed from Chrome or Edge
+ * the page gives the same pages as the PDF; other browsers follow the same
+ * CSS but lay out text their own way, which is why the print pages offer the
+ * PDF too.
+ *
+ * GUIDE_PDF=off skips this stage (quick builds); GUIDE_PDF=required fails the
+ * build when there is no Chromium (for publishing); by default a build
+ * without Chromium warns and carries on without PDFs.
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { AstroIntegrationLogger } from 'astro';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, HOW_TO_GET_CHROMIUM, findChromium } from '../lib/chromium.ts';
+import { fillPageRefs, pageRefTargets } from '../lib/page-refs.ts';
+import { readPdfDestinations } from '../lib/pdf-destinations.ts';
+import { serveStatic } from '../lib/static-server.ts';
+import { outputFileFor, routes, withBase } from '../lib/urls.ts';
+import type { BuildStage } from './stage.ts';
+
+export type PdfSetting = 'on' | 'off' | 'required';
+
+/** GUIDE_PDF: "off" (or 0, false, no), "required", anything else (or nothing) is "on". */
+export function pdfSetting(value = process.env.GUIDE_PDF): PdfSetting {
+	const v = (value ?? '').trim().toLowerCase();
+	if (['off', '0', 'false', 'no'].includes(v)) return 'off';
+	if (v === 'required') return 'required';
+	return 'on';
+}
+
+/** What the stage prints for each neighbourhood. */
+export const PDF_JOBS: readonly PdfJob[] = [
+	{ name: 'guide', page: routes.print, pdf: routes.pdf, pageNumbers: true },
+	{ name: 'large-print guide', page: routes.printLarge, pdf: routes.pdfLarge, pageNumbers: true },
+	// One sheet: if 14pt does not fit on one page, try 12pt (and say so when even that does not fit).
+	{ name: 'week sheet', page: routes.printWeek, pdf: routes.pdfWeek, pageNumbers: false, fitOnePage: ['w-roomy', 'w-dense'] },
+];
+
+interface PdfJob {
+	name: string;
+	page: (n: string) => string;
+	pdf: (n: string) => string;
+	pageNumbers: boolean;
+	/** Classes to try in turn, in the HTML, until the page fits on one sheet. */
+	fitOnePage?: readonly string[];
+}
+
+/** More passes than this means the numbers keep moving the layout: a bug to report, not to loop on. */
+const MAX_PASSES = 4;
+
+export const pdfs: BuildStage = {
+	name: 'pdfs',
+	async run({ outDir, base, logger }) {
+		const setting = pdfSetting();
+		if (setting === 'off') {
+			logger.info('GUIDE_PDF=off, so no PDFs this time (and no page numbers in the printed contents).');
+			return;
+		}
+		const neighbourhoods = readdirSync(outDir).filter((n) => existsSync(path.join(outDir, outputFileFor(routes.print(n)))));
+		if (neighbourhoods.length === 0) return;
+
+		const executablePath = findChromium();
+		if (!executablePath) {
+			const message =
+				`No Chromium found, so the guides have no PDFs and their printed contents have no page numbers (the print pages are still there). ${HOW_TO_GET_CHROMIUM}` +
+				' To build without PDFs on purpose, set GUIDE_PDF=off.';
+			if (setting === 'required') throw new Error(`${message} (GUIDE_PDF=required, so the build stops here.)`);
+			logger.warn(message);
+			return;
+		}
+
+		const server = await serveStatic(outDir, base);
+		let browser: Browser | undefined;
+		try {
+			browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+			const context = await browser.newContext();
+			const page = await context.newPage();
+			for (const n of neighbourhoods) {
+				for (const job of PDF_JOBS) {
+					const started = performance.now();
+					const target = {
+						url: `${server.origin}${withBase(base, job.page(n))}`,
+						htmlFile: path.join(outDir, outputFileFor(job.page(n))),
+						pageNumbers: job.pageNumbers,
+					};
+					const result = job.fitOnePage ? await printOnOnePage(page, target, job.fitOnePage) : await printPage(page, target);
+					const pdfFile = path.join(outDir, outputFileFor(job.pdf(n)));
+					await writeFile(pdfFile, result.pdf);
+					await announcePdf(path.join(outDir, outputFileFor(job.page(n))), withBase(base, job.pdf(n)), result.pageCount, result.pdf.length);
+					const seconds = ((performance.now() - started) / 1000).toFixed(1);
+					logger.info(`${n}: ${job.name}, ${plural(result.pageCount, 'page')}, ${plural(result.passes, 'pass', 'passes')}, ${seconds}s`);
+					if (job.fitOnePage && result.pageCount > 1) warnWeekSheet(logger, n, result.pageCount);
+				}
+			}
+		} finally {
+			await browser?.close();
+			await server.close();
+		}
+	},
+};
+
+interface Printed {
+	pdf: Buffer;
+	pageCount: number;
+	passes: number;
+}
+
+/**
+ * Print one page to PDF; with `pageNumbers`, write the page numbers into its
+ * HTML file and print again until they agree with the PDF.
+ */
+export async function printPage(page: Page, options: { url: string; htmlFile: string; pageNumbers: boolean }): Promise<Printed> {
+	let html = await readFile(options.htmlFile, 'utf8');
+	const targets = options.pageNumbers ? pageRefTargets(html) : [];
+	let previous: Map<string, number> | undefined;
+	for (let pass = 1; pass <= MAX_PASSES; pass++) {
+		const pdf = await render(page, options.url);
+		const { pages, pageCount } = readPdfDestinations(pdf);
+		if (targets.length === 0) return { pdf, pageCount, passes: pass };
+		const landed = new Map(targets.map((id) => [id, pages.get(id)] as const).filter((e): e is [string, number] => e[1] !== undefined));
+		const lost = targets.filter((id) => !landed.has(id));
+		if (lost.length) {
+			throw new Error(
+				`${options.url}: Chromium did not say where ${lost.slice(0, 5).join(', ')}${lost.length > 5 ? ` and ${lost.length - 5} more` : ''} landed. Each page number needs a link to its anchor and an element with that id on the page (src/components/print/).`,
+			);
+		}
+		if (previous && sameNumbers(previous, landed)) return { pdf, pageCount, passes: pass };
+		const filled = fillPageRefs(html, landed);
+		html = filled.html;
+		await writeFile(options.htmlFile, html);
+		previous = landed;
+	}
+	throw new Error(
+		`${options.url}: the page numbers did not settle after ${MAX_PASSES} printings (writing them in kept moving the pages). Look for something in the print CSS whose size depends on the numbers.`,
+	);
+}
+
+/**
+ * Print a page meant for one sheet: as built, then with each tighter class in
+ * turn written into its HTML, until it fits (or there is nothing tighter).
+ */
+export async function printOnOnePage(page: Page, options: { url: string; htmlFile: string }, classes: readonly string[]): Promise<Printed> {
+	let result = await printPage(page, { ...options, pageNumbers: false });
+	for (let i = 1; i < classes.length && result.pageCount > 1; i++) {
+		const html = await readFile(options.htmlFile, 'utf8');
+		const tighter = html.replace(new RegExp(`(class="(?:[^"]* )?)${classes[i - 1]}((?: [^"]*)?")`), `$1${classes[i]}$2`);
+		if (tighter === html) break;
+		await writeFile(options.htmlFile, tighter);
+		const again = await printPage(page, { ...options, pageNumbers: false });
+		result = { ...again, passes: result.passes + again.passes };
+	}
+	return result;
+}
+
+async function render(page: Page, url: string): Promise<Buffer> {
+	const response = await page.goto(url, { waitUntil: 'load' });
+	if (!response?.ok()) throw new Error(`${url}: the server answered ${response?.status() ?? 'nothing'}, so it cannot be printed.`);
+	await page.evaluate(async () => {
+		await document.fonts.ready;
+		await Promise.all([...document.images].map((img) => (img.complete ? undefined : img.decode().catch(() => undefined))));
+	});
+	const options = { preferCSSPageSize: true, printBackground: true, tagged: true, outline: true } as const;
+	try {
+		return await page.pdf(options);
+	} catch (error) {
+		// Chromium now and then answers "Printing failed" on a busy machine; once more is enough.
+		if (!String(error).includes('Printing failed')) throw error;
+		return page.pdf(options);
+	}
+}
+
+function sameNumbers(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean {
+	return a.size === b.size && [...a].every(([id, page]) => b.get(id) === page);
+}
+
+/** Link the PDF from the page it was made from, with its length and size. */
+async function announcePdf(htmlFile: string, href: string, pageCount: number, bytes: number): Promise<void> {
+	const html = await readFile(htmlFile, 'utf8');
+	// "29 pages" and "352 KB" never break across lines.
+	const facts = `${plural(pageCount, 'page')}, ${sizeInWords(bytes)}`.replace(/(\d) /g, '$1\u00a0');
+	const link = `<p class="pdf-download" data-pdf-download><a href="${href}" download>Download it as a PDF (${facts})</a></p>`;
+	const shown = html.replace('<p class="pdf-download" data-pdf-download hidden></p>', link);
+	if (shown === html) throw new Error(`${htmlFile} has no place for the PDF's link (<p class="pdf-download" data-pdf-download hidden></p>, from PrintBar.astro).`);
+	await writeFile(htmlFile, shown);
+}
+
+function warnWeekSheet(logger: AstroIntegrationLogger, n: string, pages: number) {
+	logger.warn(
+		`The week sheet for ${n} takes ${pages} pages, not one: there is too much on to fit on one sheet in type people can read (12pt). It still prints; to fit it on one page, leave the less regular things off the week (a "when_note" instead of "when").`,
+	);
+}
+
+function plural(count: number, one: string, many = `${one}s`): string {
+	return `${count} ${count === 1 ? one : many}`;
+}
+
+/** "310 KB", "1.2 MB". */
+export function sizeInWords(bytes: number): string {
+	if (bytes < 1_000_000) return `${Math.max(1, Math.round(bytes / 1000))} KB`;
+	return `${(bytes / 1_000_000).toFixed(1)} MB`;
+}

@@ -1,0 +1,220 @@
+/**
+ * How a neighbourhood's guide is laid out on paper: which entries go under
+ * which theme, what the contents and the A to Z list, and the anchors that
+ * page numbers are found for. Pure, so the booklet, the large-print edition
+ * and the tests all agree on one plan.
+ *
+ * On paper every entry appears exactly once, under its first theme (the one
+ * its writers put first); the other themes it belongs to point to it with a
+ * page number, so nobody reads the same entry twice or misses it under a
+ * theme they look up.
+ */
+import type { GuideAsset, GuideNeighbourhood, GuideStory } from './guide.ts';
+import type { Theme } from '../schema/index.ts';
+import type { DayPlan } from './schedule.ts';
+
+/** Anchors in the print pages: the targets of contents, index and cross references. */
+export const anchors = {
+	section: (id: PrintSectionId) => `section-${id}`,
+	theme: (themeId: string) => `theme-${themeId}`,
+	entry: (slug: string) => `entry-${slug}`,
+	story: (slug: string) => `story-${slug}`,
+};
+
+export type PrintSectionId = 'about' | 'someone-to-ask' | 'whats-on' | 'what-matters' | 'stories' | 'a-to-z';
+
+export interface PrintTheme {
+	theme: Theme;
+	/** Entries whose first theme this is: they are printed here. */
+	assets: GuideAsset[];
+	/** Entries that also belong to this theme but are printed under another one. */
+	alsoHere: GuideAsset[];
+}
+
+export interface ContentsLine {
+	label: string;
+	target: string;
+	/** Themes are listed under "What matters to you?". */
+	level: 1 | 2;
+}
+
+export interface IndexItem {
+	label: string;
+	/** Anchor of what it points to; places point to their entries instead. */
+	target?: string;
+	/** "a story". */
+	note?: string;
+	/** For a place: the entries that happen there. */
+	children?: { label: string; target: string }[];
+}
+
+export interface IndexLetter {
+	letter: string;
+	items: IndexItem[];
+}
+
+export interface PrintPlan {
+	themes: PrintTheme[];
+	contents: ContentsLine[];
+	index: IndexLetter[];
+	/** Whether there are regular times to show as a week. */
+	hasWeek: boolean;
+	/** Entries with only a note about when ("ring first"), for under the week. */
+	otherTimes: GuideAsset[];
+}
+
+const collator = new Intl.Collator('en-GB', { sensitivity: 'base', numeric: true });
+
+/** The theme an entry is printed under: the first of its themes that the guide has. */
+export function primaryTheme(asset: GuideAsset, themeIds: readonly string[]): string {
+	return asset.data.themes.find((id) => themeIds.includes(id)) ?? asset.data.themes[0];
+}
+
+export function planPrint(hood: GuideNeighbourhood): PrintPlan {
+	const themeIds = hood.byTheme.map((group) => group.theme.id);
+	const themes: PrintTheme[] = hood.byTheme.map((group) => ({
+		theme: group.theme,
+		assets: group.assets.filter((a) => primaryTheme(a, themeIds) === group.theme.id),
+		alsoHere: group.assets.filter((a) => primaryTheme(a, themeIds) !== group.theme.id),
+	}));
+	const hasWeek = hood.week.some((day) => day.slots.length > 0);
+
+	const contents: ContentsLine[] = [];
+	if (hood.data.connectors.length > 0) contents.push({ label: 'Someone to ask', target: anchors.section('someone-to-ask'), level: 1 });
+	if (hasWeek) contents.push({ label: "What's on each day", target: anchors.section('whats-on'), level: 1 });
+	if (themes.length > 0) {
+		contents.push({ label: 'What matters to you?', target: anchors.section('what-matters'), level: 1 });
+		for (const t of themes) contents.push({ label: t.theme.label, target: anchors.theme(t.theme.id), level: 2 });
+	}
+	if (hood.stories.length > 0) contents.push({ label: 'Stories from neighbours', target: anchors.section('stories'), level: 1 });
+	if (hood.assets.length > 0 || hood.stories.length > 0) contents.push({ label: 'A to Z', target: anchors.section('a-to-z'), level: 1 });
+
+	return {
+		themes,
+		contents,
+		index: indexOf(hood.assets, hood.stories),
+		hasWeek,
+		otherTimes: hood.otherTimes.filter((a) => a.data.when_note),
+	};
+}
+
+/**
+ * The A to Z: every entry and story by title, and the places where more than
+ * one thing happens, with what happens there ("what is on at St Anne's
+ * hall?"). A place that is itself an entry, or is only named in its entries'
+ * titles, would only repeat them, so it is left out.
+ */
+export function indexOf(assets: readonly GuideAsset[], stories: readonly GuideStory[]): IndexLetter[] {
+	const items: IndexItem[] = [
+		...assets.map((a) => ({ label: a.data.title, target: anchors.entry(a.slug) })),
+		...stories.map((s) => ({ label: s.data.title, target: anchors.story(s.slug), note: 'a story' })),
+	];
+	const titles = new Set(assets.map((a) => normalise(a.data.title)));
+	const places = new Map<string, IndexItem>();
+	for (const asset of assets) {
+		const place = placeLabel(asset);
+		if (!place) continue;
+		const key = normalise(place);
+		const item = places.get(key) ?? { label: place, children: [] };
+		item.children!.push({ label: asset.data.title, target: anchors.entry(asset.slug) });
+		places.set(key, item);
+	}
+	items.push(...[...places].filter(([key, item]) => item.children!.length > 1 && !titles.has(key)).map(([, item]) => item));
+	items.sort((a, b) => collator.compare(a.label, b.label) || (a.note ? 1 : 0) - (b.note ? 1 : 0));
+
+	const letters: IndexLetter[] = [];
+	for (const item of items) {
+		const letter = firstLetter(item.label);
+		const last = letters.at(-1);
+		if (last?.letter === letter) last.items.push(item);
+		else letters.push({ letter, items: [item] });
+	}
+	return letters;
+}
+
+/**
+ * Where an entry happens, in a few words for a list (the place's name, or
+ * its address), or nothing when the title already says it: "The Tea Boat,
+ * at The Tea Boat" helps nobody.
+ */
+export function placeLabel(asset: Pick<GuideAsset, 'data'>): string | undefined {
+	const place = (asset.data.where?.place ?? asset.data.where?.address)?.trim();
+	if (!place) return undefined;
+	const title = normalise(asset.data.title);
+	const where = normalise(place);
+	return title.includes(where) || where.includes(title) ? undefined : place;
+}
+
+/** "Éclair" → "E"; "4th Scouts" → "0 to 9"; quotes and brackets are skipped. */
+export function firstLetter(label: string): string {
+	const first = label
+		.normalize('NFD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.replace(/^[^\p{L}\p{N}]+/u, '')
+		.charAt(0)
+		.toUpperCase();
+	if (/[0-9]/.test(first)) return '0 to 9';
+	return first || '#';
+}
+
+function normalise(value: string): string {
+	return value.toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/** Any text as a CSS string, safe in a stylesheet whatever it contains: quotes, backslashes and non-ASCII escaped. */
+export function cssString(text: string): string {
+	let out = '"';
+	for (const char of text) {
+		const code = char.codePointAt(0)!;
+		out += code < 0x20 || code > 0x7e || char === '"' || char === '\\' || char === '<' ? `\\${code.toString(16)} ` : char;
+	}
+	return `${out}"`;
+}
+
+/**
+ * The week sheet's days in two columns, Monday onwards, split where the two
+ * columns come out closest in length (a day never splits). Done here rather
+ * than with CSS columns, which browsers balance differently on paper.
+ * `lines` estimates how many lines a day takes.
+ */
+export function splitWeek<T>(week: readonly T[], lines: (day: T) => number): [T[], T[]] {
+	const total = week.reduce((sum, day) => sum + lines(day), 0);
+	let best = 0;
+	let bestDifference = Number.POSITIVE_INFINITY;
+	let left = 0;
+	for (let i = 0; i <= week.length; i++) {
+		const difference = Math.abs(total - 2 * left);
+		if (difference < bestDifference) {
+			best = i;
+			bestDifference = difference;
+		}
+		if (i < week.length) left += lines(week[i]);
+	}
+	return [week.slice(0, best), week.slice(best)];
+}
+
+/** An entry on at least this many days of the week is listed once, under "On most days", not on every day. */
+export const MOST_DAYS = 4;
+
+export interface PaperWeek<T> {
+	/** Entries on most days (a launderette, a community centre's opening hours), A to Z. */
+	mostDays: T[];
+	/** The rest, day by day. */
+	week: DayPlan<T>[];
+}
+
+/**
+ * The week as paper shows it: what is on most days once, then each day's
+ * own activities. Listing a launderette's hours seven times would push the
+ * week sheet onto a second page and bury the Tuesday lunch club.
+ */
+export function paperWeek<T extends { data: { title: string } }>(week: readonly DayPlan<T>[]): PaperWeek<T> {
+	const days = new Map<T, Set<string>>();
+	for (const day of week) for (const slot of day.slots) days.set(slot.item, (days.get(slot.item) ?? new Set()).add(day.day));
+	const mostDays = [...days].filter(([, on]) => on.size >= MOST_DAYS).map(([item]) => item);
+	const often = new Set(mostDays);
+	return {
+		mostDays: mostDays.sort((a, b) => collator.compare(a.data.title, b.data.title)),
+		week: week.map((day) => ({ ...day, slots: day.slots.filter((slot) => !often.has(slot.item)) })),
+	};
+}

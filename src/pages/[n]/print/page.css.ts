@@ -1,0 +1,20 @@
+/**
+ * `/<n>/print/page.css`: the printed guide's running footer, "Lockside guide"
+ * at the foot of every page. Text can only reach a page's margins through
+ * CSS (`@page` margin boxes), and an inline style would break the site's
+ * Content-Security-Policy, so each neighbourhood gets this small stylesheet.
+ * The page number and the footer's type are in src/styles/print.css.
+ */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getGuide } from '../../../data/guide';
+import { cssString } from '../../../lib/print-plan';
+
+export const getStaticPaths = (async () => {
+	const guide = await getGuide();
+	return guide.neighbourhoods.map((hood) => ({ params: { n: hood.n }, props: { name: hood.data.name } }));
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute = ({ props }) =>
+	new Response(`@page {\n\t@bottom-left {\n\t\tcontent: ${cssString(`${props.name as string} guide`)};\n\t}\n}\n`, {
+		headers: { 'content-type': 'text/css; charset=utf-8' },
+	});
