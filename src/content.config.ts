@@ -3,13 +3,14 @@
  * schemas as `npm run check`. The build's preflight (src/integrations/guide.ts)
  * has already reported every problem in words before these run.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { assetSchema, neighbourhoodSchema, siteSchema, storySchema, themeSchema } from './schema/index.ts';
 import { parseYamlSource } from './lib/frontmatter.ts';
-import { contentDir } from './lib/settings.ts';
+import { selected } from './lib/selection.ts';
+import { contentDir, selection } from './lib/settings.ts';
 import { today } from './lib/today.ts';
 
 const root = contentDir();
@@ -33,6 +34,27 @@ const entryId = ({ entry }: { entry: string }) =>
 
 // Names starting with "_" or "." are notes and templates, never published.
 const ENTRY = '[!_.]*';
+
+/**
+ * The neighbourhood folders this build reads entries from: all of them, or
+ * only those chosen by `--only` or `--shard` (one brace pattern, which
+ * matches in one pass however many names it holds). Undefined: none.
+ */
+function neighbourhoodPattern(): string | undefined {
+	const chosen = selection();
+	if (chosen.kind === 'all') return ENTRY;
+	const folders = existsSync(neighbourhoodsDir) ? readdirSync(neighbourhoodsDir).filter((name) => !/^[_.]/.test(name)) : [];
+	const names = selected(chosen, folders);
+	if (names.length === 0) return undefined;
+	return names.length === 1 ? names[0] : `{${names.join(',')}}`;
+}
+const N = neighbourhoodPattern();
+
+/** A collection of the chosen neighbourhoods' files; empty when a shard has none. */
+function entries(pattern: string) {
+	if (N === undefined) return { name: 'no-neighbourhoods', load: async ({ store }: { store: { clear(): void } }) => store.clear() };
+	return glob({ base: neighbourhoodsDir, pattern: `${N}/${pattern}`, generateId: entryId });
+}
 
 const site = defineCollection({
 	loader: {
@@ -62,17 +84,17 @@ const themes = defineCollection({
 });
 
 const neighbourhoods = defineCollection({
-	loader: glob({ base: neighbourhoodsDir, pattern: `${ENTRY}/index.md`, generateId: entryId }),
+	loader: entries('index.md'),
 	schema: neighbourhoodSchema(),
 });
 
 const assets = defineCollection({
-	loader: glob({ base: neighbourhoodsDir, pattern: `${ENTRY}/assets/${ENTRY}.{md,mdx}`, generateId: entryId }),
+	loader: entries(`assets/${ENTRY}.{md,mdx}`),
 	schema: assetSchema({ themeIds: ids, today: buildDay }),
 });
 
 const stories = defineCollection({
-	loader: glob({ base: neighbourhoodsDir, pattern: `${ENTRY}/stories/${ENTRY}.{md,mdx}`, generateId: entryId }),
+	loader: entries(`stories/${ENTRY}.{md,mdx}`),
 	schema: storySchema({ themeIds: ids, today: buildDay }),
 });
 

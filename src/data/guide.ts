@@ -4,8 +4,10 @@
  */
 import path from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { buildGuide, type Guide } from '../lib/guide.ts';
-import { contentDir } from '../lib/settings.ts';
+import { loadContent } from '../lib/content-files.ts';
+import { buildGuide, type Guide, type GuideInput } from '../lib/guide.ts';
+import { selects, type Selection } from '../lib/selection.ts';
+import { contentDir, selection } from '../lib/settings.ts';
 import { today } from '../lib/today.ts';
 
 let cached: Promise<Guide> | undefined;
@@ -27,14 +29,36 @@ async function load(): Promise<Guide> {
 	]);
 	const site = siteEntries[0]?.data;
 	if (!site) throw new Error('content/site.yaml is missing (create it with at least a title)');
+	const chosen = selection();
+	const elsewhere = otherNeighbourhoods(chosen);
 	return buildGuide({
 		site,
 		themes: themes.map((t) => t.data),
-		neighbourhoods: neighbourhoods.map((entry) => ({ n: entry.id, data: entry.data, contentPath: contentPathOf(entry), entry })),
-		assets: assets.map((entry) => ({ ...split(entry.id), data: entry.data, contentPath: contentPathOf(entry), entry })),
-		stories: stories.map((entry) => ({ ...split(entry.id), data: entry.data, contentPath: contentPathOf(entry), entry })),
+		neighbourhoods: [
+			...neighbourhoods.map((entry) => ({ n: entry.id, data: entry.data, contentPath: contentPathOf(entry), entry })),
+			...elsewhere.neighbourhoods,
+		],
+		assets: [...assets.map((entry) => ({ ...split(entry.id), data: entry.data, contentPath: contentPathOf(entry), entry })), ...elsewhere.assets],
+		stories: [...stories.map((entry) => ({ ...split(entry.id), data: entry.data, contentPath: contentPathOf(entry), entry })), ...elsewhere.stories],
 		today: today(),
+		builds: chosen.kind === 'all' ? undefined : (n) => selects(chosen, n),
 	});
+}
+
+/**
+ * The neighbourhoods this build does not make pages for (`--only`, `--shard`),
+ * read from their files' frontmatter: no Markdown is rendered, so this costs
+ * little, and the pages that list every neighbourhood still list them all.
+ * The Astro collections hold only the neighbourhoods that are built.
+ */
+function otherNeighbourhoods(chosen: Selection): Pick<GuideInput, 'neighbourhoods' | 'assets' | 'stories'> {
+	if (chosen.kind === 'all') return { neighbourhoods: [], assets: [], stories: [] };
+	const loaded = loadContent(root, { only: (n) => !selects(chosen, n), today: today() });
+	return {
+		neighbourhoods: loaded.neighbourhoods.map(({ n, data, contentPath }) => ({ n, data, contentPath })),
+		assets: loaded.assets.map(({ n, slug, data, contentPath }) => ({ n, slug, data, contentPath })),
+		stories: loaded.stories.map(({ n, slug, data, contentPath }) => ({ n, slug, data, contentPath })),
+	};
 }
 
 function split(id: string) {

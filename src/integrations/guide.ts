@@ -7,15 +7,25 @@
  *   dist/ (pictures, then the search index, then PDFs); a stage that fails
  *   fails the build;
  * - in development, pictures are served from the content folder.
+ *
+ * A build of some neighbourhoods (`--only`, `--shard`: src/lib/selection.ts)
+ * still checks the whole network, and gives the stages only what it built. A
+ * shard leaves the stages that need the whole site (`scope: 'site'`, like the
+ * search index) to `npm run combine`, and writes its manifest for it.
  */
 import { createReadStream, existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { scopeProblems, selectContent, selectionProblems } from '../lib/build-scope.ts';
 import { checkContent } from '../lib/check-content.ts';
 import type { LoadedContent } from '../lib/content-files.ts';
 import { ContentError, formatReport } from '../lib/problems.ts';
-import { contentDir } from '../lib/settings.ts';
+import { describeSelection, type Selection } from '../lib/selection.ts';
+import { contentDir, selection, timingsFile } from '../lib/settings.ts';
+import { contentDigest, isShard, writeManifest } from '../lib/shards.ts';
+import { today } from '../lib/today.ts';
 import { pdfs } from './pdfs.ts';
 import { pictures } from './pictures.ts';
 import { isGuarded } from './safe-markdown.ts';
@@ -23,17 +33,24 @@ import { searchIndex } from './search-index.ts';
 import type { BuildStage } from './stage.ts';
 
 /** What runs over the built site, in this order. PDFs last: they print the finished pages. */
-const STAGES: BuildStage[] = [pictures, searchIndex, pdfs];
+export const STAGES: BuildStage[] = [pictures, searchIndex, pdfs];
 
 export default function guide(): AstroIntegration {
 	let loaded: LoadedContent | undefined;
 	let site: URL | undefined;
 	let base = '/';
+	let chosen: Selection = { kind: 'all' };
+	const timings = new Timings();
 	return {
 		name: 'good-life-guides',
 		hooks: {
 			'astro:config:setup': ({ command, config, logger }) => {
 				if (command === 'preview') return;
+				try {
+					chosen = selection();
+				} catch (error) {
+					throw quiet(error as Error);
+				}
 				site = config.site ? new URL(config.site) : undefined;
 				base = config.base;
 				if (!config.site) {
@@ -41,12 +58,22 @@ export default function guide(): AstroIntegration {
 						'No site address, so there will be no QR codes, posters, canonical links, feeds or open data. Add url to content/site.yaml (like url: https://guides.example.org/), or set SITE_URL.',
 					);
 				}
-				const result = checkContent(contentDir());
-				loaded = result.loaded;
-				reportWarnings(result.problems.filter((p) => p.severity === 'warning'), logger);
+				const result = timings.time('preflight', () => checkContent(contentDir()));
+				loaded = selectContent(result.loaded, chosen);
+				// Unsafe HTML in Markdown is left out of the pages: reported, but it does not stop the build.
 				reportRemoved(result.errors.filter((p) => p.removedByBuild), logger);
-				if (result.buildErrors.length === 0) return;
-				const error = new ContentError(result.problems.filter((p) => !p.removedByBuild));
+				const scoped = scopeProblems(result.problems.filter((p) => !p.removedByBuild), chosen, result.loaded.root);
+				reportWarnings(scoped.warnings, logger);
+				if (scoped.elsewhere.length) {
+					logger.warn(`${scoped.elsewhere.length} ${scoped.elsewhere.length === 1 ? 'problem' : 'problems'} in other neighbourhoods, left out of this preview ("npm run check" lists them).`);
+				}
+				const wrongSelection = selectionProblems(chosen, result.loaded, 'GUIDE_ONLY');
+				if (wrongSelection.length) throw quiet(new Error(wrongSelection.join('\n')));
+				if (chosen.kind !== 'all') {
+					logger.info(`Building ${describeSelection(chosen)}: ${loaded.neighbourhoods.length} of ${result.loaded.neighbourhoods.length} neighbourhoods.`);
+				}
+				if (scoped.errors.length === 0) return;
+				const error = new ContentError(scoped.errors);
 				if (command === 'build') {
 					// The message is the whole report; a stack trace would only hide it.
 					error.stack = '';
@@ -72,15 +99,74 @@ export default function guide(): AstroIntegration {
 			},
 			'astro:build:done': async ({ dir, logger }) => {
 				if (!loaded) return;
+				timings.end('astro');
 				const outDir = fileURLToPath(dir);
 				for (const stage of STAGES) {
-					const started = performance.now();
-					await stage.run({ outDir, base, site, content: loaded, logger: logger.fork(stage.name) });
-					logger.info(`${stage.name}: ${((performance.now() - started) / 1000).toFixed(1)}s`);
+					if (stage.scope === 'site' && isShard(chosen)) {
+						logger.info(`${stage.name}: left to "npm run combine", which runs it over the whole site.`);
+						continue;
+					}
+					const seconds = await timings.timeAsync(stage.name, () =>
+						stage.run({ outDir, base, site, content: loaded as LoadedContent, logger: logger.fork(stage.name) }),
+					);
+					logger.info(`${stage.name}: ${seconds.toFixed(1)}s`);
 				}
+				if (isShard(chosen)) {
+					await writeManifest(outDir, {
+						format: 'good-life-guides/shard@1',
+						index: chosen.index,
+						count: chosen.count,
+						neighbourhoods: loaded.neighbourhoods.filter((hood) => !hood.data.draft).map((hood) => hood.n),
+						base,
+						site: site?.href,
+						today: today().toISOString().slice(0, 10),
+						contentDigest: contentDigest(loaded.root),
+					});
+				}
+				await timings.write(timingsFile());
 			},
 		},
 	};
+}
+
+/** An error whose message says it all: no stack trace to hide it. */
+function quiet(error: Error): Error {
+	error.stack = '';
+	return error;
+}
+
+/**
+ * Seconds spent in each part of the build: the preflight, Astro's own work
+ * (from the preflight to the last page written), and each stage. Written as
+ * JSON to GUIDE_TIMINGS when set, for `npm run bench`.
+ */
+class Timings {
+	readonly #started = performance.now();
+	readonly #seconds: Record<string, number> = {};
+
+	time<T>(name: string, work: () => T): T {
+		const started = performance.now();
+		try {
+			return work();
+		} finally {
+			this.#seconds[name] = (performance.now() - started) / 1000;
+		}
+	}
+
+	async timeAsync(name: string, work: () => Promise<void>): Promise<number> {
+		const started = performance.now();
+		await work();
+		return (this.#seconds[name] = (performance.now() - started) / 1000);
+	}
+
+	/** Seconds from when the integration was created (the config was loaded) to now. */
+	end(name: string) {
+		this.#seconds[name] = (performance.now() - this.#started) / 1000;
+	}
+
+	async write(file: string | undefined) {
+		if (file) await writeFile(file, `${JSON.stringify({ stages: this.#seconds }, null, 2)}\n`);
+	}
 }
 
 function reportWarnings(warnings: ReturnType<typeof checkContent>['problems'], logger: AstroIntegrationLogger) {

@@ -6,8 +6,12 @@
  * - SITE_URL: the site's full address (default `url` in site.yaml).
  * - OUT_DIR: where the built site goes (default `dist`).
  * - GUIDE_TODAY: pin "today" (see today.ts).
+ * - GUIDE_ONLY / GUIDE_SHARD: build some neighbourhoods, or one shard of N
+ *   (see selection.ts; `npm run build -- --only x` and `-- --shard 2/4` set them).
+ * - GUIDE_TIMINGS: a file to write the build's stage timings to, as JSON (for `npm run bench`).
  */
 import path from 'node:path';
+import { selectionFrom, type Selection } from './selection.ts';
 import { normaliseBase } from './urls.ts';
 
 export function contentDir(): string {
@@ -20,4 +24,14 @@ export function basePath(): string {
 
 export function outDir(): string {
 	return path.resolve(process.env.OUT_DIR || 'dist');
+}
+
+/** Which neighbourhoods this build makes pages for. Throws a SelectionError that says how to fix a bad value. */
+export function selection(): Selection {
+	return selectionFrom({ only: process.env.GUIDE_ONLY, shard: process.env.GUIDE_SHARD });
+}
+
+/** Where to write stage timings, if anywhere. */
+export function timingsFile(): string | undefined {
+	return process.env.GUIDE_TIMINGS ? path.resolve(process.env.GUIDE_TIMINGS) : undefined;
 }
