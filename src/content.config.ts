@@ -32,8 +32,10 @@ const ids = themeIds();
 const entryId = ({ entry }: { entry: string }) =>
 	entry.replace(/\/index\.md$/, '').replace(/\/(assets|stories)\//, '/').replace(/\.mdx?$/, '');
 
-// Names starting with "_" or "." are notes and templates, never published.
-const ENTRY = '[!_.]*';
+// Names starting with "_" or "." are notes and templates, never published. Written [^_.] and not [!_.]:
+// the dev server matches changed files with picomatch, which does not read [!...] as "none of", so with
+// [!_.] no edit to an entry ever reached the running site.
+const ENTRY = '[^_.]*';
 
 /**
  * The neighbourhood folders this build reads entries from: all of them, or

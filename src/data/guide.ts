@@ -12,11 +12,29 @@ import { today } from '../lib/today.ts';
 
 let cached: Promise<Guide> | undefined;
 
-/** The whole guide. Built once per production build; afresh on each request in development. */
+/**
+ * The whole guide, built once: per production build, and in development
+ * until the content changes. Every page and layout asks for it, so building
+ * it afresh per call would cost the dev server seconds per page on a large
+ * network.
+ */
 export function getGuide(): Promise<Guide> {
-	if (import.meta.env.DEV) return load();
-	cached ??= load();
+	if (!cached) {
+		const loading = load();
+		cached = loading;
+		// A failed load (content being edited) is not kept: the next request tries again.
+		loading.catch(() => {
+			if (cached === loading) cached = undefined;
+		});
+	}
 	return cached;
+}
+
+// Astro's dev server says when it has reloaded content from disk; code changes re-run this module anyway.
+if (import.meta.hot) {
+	import.meta.hot.on('astro:content-changed', () => {
+		cached = undefined;
+	});
 }
 
 async function load(): Promise<Guide> {
@@ -51,8 +69,15 @@ async function load(): Promise<Guide> {
  * little, and the pages that list every neighbourhood still list them all.
  * The Astro collections hold only the neighbourhoods that are built.
  */
+let elsewhere: Pick<GuideInput, 'neighbourhoods' | 'assets' | 'stories'> | undefined;
 function otherNeighbourhoods(chosen: Selection): Pick<GuideInput, 'neighbourhoods' | 'assets' | 'stories'> {
 	if (chosen.kind === 'all') return { neighbourhoods: [], assets: [], stories: [] };
+	// Read once: the dev server does not watch the neighbourhoods a preview leaves out.
+	elsewhere ??= readOtherNeighbourhoods(chosen);
+	return elsewhere;
+}
+
+function readOtherNeighbourhoods(chosen: Selection): Pick<GuideInput, 'neighbourhoods' | 'assets' | 'stories'> {
 	const loaded = loadContent(root, { only: (n) => !selects(chosen, n), today: today() });
 	return {
 		neighbourhoods: loaded.neighbourhoods.map(({ n, data, contentPath }) => ({ n, data, contentPath })),
