@@ -9,6 +9,6 @@ export const GET: APIRoute = async ({ site }) => {
 	// Open data carries full addresses; without the site's address it is not built (the build says so).
 	if (!at) return notBuilt();
 	const guide = await getGuide();
-	const page = servicePage(guide, guide.neighbourhoods, at);
+	const page = servicePage(guide, guide.allNeighbourhoods, at);
 	return new Response(`${JSON.stringify(page, null, 2)}\n`, { headers: { 'content-type': 'application/json; charset=utf-8' } });
 };

@@ -83,6 +83,22 @@ describe('a network built in shards', () => {
 		}
 	});
 
+	it('has a sitemap, open data and a page for surgeries that cover every neighbourhood, whichever shard built them', () => {
+		const sitemap = readFileSync(path.join(combined, 'sitemap.xml'), 'utf8');
+		const services = JSON.parse(readFileSync(path.join(combined, 'services.json'), 'utf8')) as { contents: { url: string }[] };
+		const surgeries = readPage(combined, '/for-surgeries/').toString();
+		for (const hood of corpus.neighbourhoods) {
+			expect(sitemap).toContain(`<loc>https://guides.example.org/${hood.n}/</loc>`);
+			for (const slug of hood.stories) expect(sitemap).toContain(`<loc>https://guides.example.org/${hood.n}/stories/${slug}/</loc>`);
+			expect(services.contents.some((service) => service.url.includes(`/${hood.n}/assets/`))).toBe(true);
+			expect(surgeries).toContain(`/${hood.n}/`);
+		}
+		// The same bytes in every shard, so any one of them could have been the one kept.
+		for (let i = 2; i <= SHARDS; i++) {
+			expect(readFileSync(path.join(shardDir(i), 'sitemap.xml'), 'utf8')).toBe(readFileSync(path.join(shardDir(1), 'sitemap.xml'), 'utf8'));
+		}
+	});
+
 	it('has every page of every neighbourhood', () => {
 		for (const hood of corpus.neighbourhoods) {
 			expect(existsSync(path.join(combined, hood.n, 'index.html'))).toBe(true);

@@ -19,7 +19,7 @@ export function sitemapPaths(guide: Guide): string[] {
 	return [
 		routes.home(),
 		routes.forSurgeries(),
-		...guide.neighbourhoods.flatMap((hood) => [
+		...guide.allNeighbourhoods.flatMap((hood) => [
 			hood.path,
 			routes.whatsOn(hood.n),
 			...hood.byTheme.map((group) => routes.theme(hood.n, group.theme.id)),
