@@ -14,6 +14,11 @@ export interface Measured {
 	peakTreeBytes?: number;
 	/** Highest resident memory of any one process of the tree (its VmHWM: exact, not sampled), in bytes. */
 	peakProcessBytes?: number;
+	/**
+	 * CPU seconds (user and system) of the whole tree, as last sampled before it
+	 * ended: on a machine others are using too, a fairer comparison than wall time.
+	 */
+	cpuSeconds?: number;
 }
 
 const HAS_PROC = existsSync('/proc/self/status');
@@ -27,11 +32,13 @@ export async function measureNode(args: readonly string[], options: { env: NodeJ
 	child.stderr.pipe(log, { end: false });
 	let peakTree = 0;
 	let peakProcess = 0;
+	let cpu = 0;
 	const sample = () => {
 		if (!HAS_PROC || child.pid === undefined) return;
 		const tree = sampleTree(child.pid);
 		peakTree = Math.max(peakTree, tree.rss);
 		peakProcess = Math.max(peakProcess, tree.hwm);
+		cpu = Math.max(cpu, tree.cpu);
 	};
 	const timer = setInterval(sample, 100);
 	const status = await new Promise<number>((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0))));
@@ -42,18 +49,30 @@ export async function measureNode(args: readonly string[], options: { env: NodeJ
 		seconds: (performance.now() - started) / 1000,
 		peakTreeBytes: HAS_PROC ? peakTree : undefined,
 		peakProcessBytes: HAS_PROC && peakProcess ? peakProcess : undefined,
+		cpuSeconds: HAS_PROC && cpu ? cpu : undefined,
 	};
 }
 
-/** Resident memory of a process and all its descendants (sum), and the highest peak of any one of them, in bytes. */
-function sampleTree(root: number): { rss: number; hwm: number } {
+/** Clock ticks per second for /proc/<pid>/stat times: 100 on every Linux that Node runs on. */
+const TICKS = 100;
+
+/**
+ * Resident memory of a process and all its descendants (sum), the highest
+ * peak of any one of them, in bytes, and their CPU seconds (each process's
+ * own, and that of its children that have ended).
+ */
+function sampleTree(root: number): { rss: number; hwm: number; cpu: number } {
 	const children = new Map<number, number[]>();
+	const cpuOf = new Map<number, number>();
 	for (const name of readdirSync('/proc')) {
 		if (!/^\d+$/.test(name)) continue;
 		try {
 			// Field 4 of /proc/<pid>/stat is the parent; the command name (field 2) may hold spaces, so split after ")".
 			const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-			const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+			const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+			const ppid = Number(fields[1]);
+			// utime, stime, cutime, cstime: fields 14 to 17 of stat, 11 to 14 after the name.
+			cpuOf.set(Number(name), (Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) / TICKS);
 			const list = children.get(ppid) ?? [];
 			list.push(Number(name));
 			children.set(ppid, list);
@@ -63,14 +82,16 @@ function sampleTree(root: number): { rss: number; hwm: number } {
 	}
 	let rss = 0;
 	let hwm = 0;
+	let cpu = 0;
 	const stack = [root];
 	while (stack.length) {
 		const pid = stack.pop() as number;
 		rss += statusField(pid, 'VmRSS') ?? 0;
 		hwm = Math.max(hwm, statusField(pid, 'VmHWM') ?? 0);
+		cpu += cpuOf.get(pid) ?? 0;
 		stack.push(...(children.get(pid) ?? []));
 	}
-	return { rss, hwm };
+	return { rss, hwm, cpu };
 }
 
 /** A "kB" field of /proc/<pid>/status, in bytes. */

@@ -143,6 +143,7 @@ function quiet(error: Error): Error {
 class Timings {
 	readonly #started = performance.now();
 	readonly #seconds: Record<string, number> = {};
+	readonly #cpu: Record<string, number> = {};
 
 	time<T>(name: string, work: () => T): T {
 		const started = performance.now();
@@ -159,13 +160,15 @@ class Timings {
 		return (this.#seconds[name] = (performance.now() - started) / 1000);
 	}
 
-	/** Seconds from when the integration was created (the config was loaded) to now. */
+	/** Seconds from when the integration was created (the config was loaded) to now; and CPU seconds of the process so far. */
 	end(name: string) {
 		this.#seconds[name] = (performance.now() - this.#started) / 1000;
+		const { user, system } = process.cpuUsage();
+		this.#cpu[name] = (user + system) / 1e6;
 	}
 
 	async write(file: string | undefined) {
-		if (file) await writeFile(file, `${JSON.stringify({ stages: this.#seconds }, null, 2)}\n`);
+		if (file) await writeFile(file, `${JSON.stringify({ stages: this.#seconds, cpu: this.#cpu }, null, 2)}\n`);
 	}
 }
 
