@@ -21,8 +21,8 @@ import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { scopeProblems, selectContent, selectionProblems } from '../lib/build-scope.ts';
 import { checkContent } from '../lib/check-content.ts';
 import type { LoadedContent } from '../lib/content-files.ts';
-import { ContentError, formatReport } from '../lib/problems.ts';
-import { describeSelection, type Selection } from '../lib/selection.ts';
+import { ContentError, formatReport, sortProblems } from '../lib/problems.ts';
+import { describeSelection, selects, type Selection } from '../lib/selection.ts';
 import { contentDir, selection, timingsFile } from '../lib/settings.ts';
 import { contentDigest, isShard, writeManifest } from '../lib/shards.ts';
 import { today } from '../lib/today.ts';
@@ -58,7 +58,9 @@ export default function guide(): AstroIntegration {
 						'No site address, so there will be no QR codes, posters, canonical links, feeds or open data. Add url to content/site.yaml (like url: https://guides.example.org/), or set SITE_URL.',
 					);
 				}
-				const result = timings.time('preflight', () => checkContent(contentDir()));
+				// Each entry's own words are checked by the build that makes its pages (one shard, or the preview).
+				const entryChecksOf = chosen.kind === 'all' ? undefined : (n: string) => selects(chosen, n);
+				const result = timings.time('preflight', () => checkContent(contentDir(), { entryChecksOf }));
 				loaded = selectContent(result.loaded, chosen);
 				// Unsafe HTML in Markdown is left out of the pages: reported, but it does not stop the build.
 				reportRemoved(result.errors.filter((p) => p.removedByBuild), logger);
@@ -172,9 +174,17 @@ class Timings {
 	}
 }
 
+/** More warnings than this are counted, not all listed: a network's build log must stay readable. */
+const WARNINGS_LISTED = 30;
+
 function reportWarnings(warnings: ReturnType<typeof checkContent>['problems'], logger: AstroIntegrationLogger) {
 	if (warnings.length === 0) return;
-	logger.warn(`${warnings.length} ${warnings.length === 1 ? 'thing' : 'things'} to look at (the guides still build):\n${formatReport(warnings)}`);
+	const listed = sortProblems(warnings).slice(0, WARNINGS_LISTED);
+	const more = warnings.length - listed.length;
+	logger.warn(
+		`${warnings.length} ${warnings.length === 1 ? 'thing' : 'things'} to look at (the guides still build):\n${formatReport(listed)}` +
+			(more > 0 ? `\n\n...and ${more} more: "npm run check" lists them all.` : ''),
+	);
 }
 
 /** Unsafe HTML and links in Markdown: the sanitiser leaves them out of the pages, and the build carries on. */

@@ -2,14 +2,15 @@
  * What a build with a selection (`--only`, `--shard`) checks, reports and
  * hands to the stages that run over its output.
  *
- * Every build reads and checks the whole network's files: stories may link
- * to assets in other neighbourhoods, and the pages that list every
- * neighbourhood must be the same in every shard. What the selection limits is
- * the work that costs: rendering pages, copying pictures, printing PDFs.
+ * Every build reads, validates and cross-checks the whole network's files:
+ * stories may link to assets in other neighbourhoods, and the pages that list
+ * every neighbourhood must be the same in every shard. What the selection
+ * limits is the work that costs: checking what each entry says, rendering
+ * pages, copying pictures, printing PDFs.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { LoadedContent } from './content-files.ts';
+import { ofNeighbourhoods, type LoadedContent } from './content-files.ts';
 import type { Problem } from './problems.ts';
 import { selects, unknownNames, type Selection } from './selection.ts';
 
@@ -24,9 +25,7 @@ export function neighbourhoodFolders(root: string): string[] {
 
 /** The part of the content a selection builds: what the stages (pictures, PDFs) work on. */
 export function selectContent(loaded: LoadedContent, selection: Selection): LoadedContent {
-	if (selection.kind === 'all') return loaded;
-	const keep = <T extends { n: string }>(list: readonly T[]) => list.filter((record) => selects(selection, record.n));
-	return { ...loaded, neighbourhoods: keep(loaded.neighbourhoods), assets: keep(loaded.assets), stories: keep(loaded.stories) };
+	return selection.kind === 'all' ? loaded : ofNeighbourhoods(loaded, (n) => selects(selection, n));
 }
 
 /** The neighbourhood a problem's file belongs to, if any (`site.yaml` belongs to none). */

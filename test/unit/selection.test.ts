@@ -4,8 +4,14 @@
  * moves while N stays), cover every neighbourhood once, and be roughly even;
  * bad flags must say what is wrong and how to fix it.
  */
-import { describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { parseBuildArgs } from '../../scripts/build.ts';
+import { generateCorpus } from '../../scripts/lib/corpus.ts';
+import { checkContent } from '../../src/lib/check-content.ts';
+import { loadContent } from '../../src/lib/content-files.ts';
 import { neighbourhoodOfFile, scopeProblems } from '../../src/lib/build-scope.ts';
 import type { Problem } from '../../src/lib/problems.ts';
 import { describeSelection, parseOnly, parseShard, selected, selectionFrom, selects, shardOf, unknownNames } from '../../src/lib/selection.ts';
@@ -140,5 +146,36 @@ describe('scopeProblems', () => {
 			expect(scoped.warnings).toHaveLength(1);
 			expect(scoped.elsewhere).toEqual([]);
 		}
+	});
+});
+
+describe('checking part of a network (a shard, a preview)', () => {
+	const temp = mkdtempSync(path.join(os.tmpdir(), 'scope-test-'));
+	afterAll(() => rmSync(temp, { recursive: true, force: true }));
+	const corpus = generateCorpus({ dir: path.join(temp, 'content'), neighbourhoods: 2, assetsPerNeighbourhood: 30, storiesPerNeighbourhood: 0, seed: 4 });
+	const [a, b] = corpus.neighbourhoods.map((hood) => hood.n);
+	const today = new Date('2026-06-01T00:00:00Z');
+	// A story in one neighbourhood about a gift in the other, naming what the gift's consent withholds.
+	const loaded = loadContent(corpus.dir, { today });
+	const gift = loaded.assets.find((asset) => asset.n === b && asset.data.consent === 'first-name')!;
+	const surname = gift.data.contact!.name!.split(/\s+/).at(-1)!;
+	mkdirSync(path.join(corpus.dir, 'neighbourhoods', a, 'stories'), { recursive: true });
+	writeFileSync(
+		path.join(corpus.dir, 'neighbourhoods', a, 'stories', 'across-the-road.md'),
+		`---\ntitle: Across the road\nsummary: A visit.\nauthor: A neighbour\ndate: 2026-05-01\nassets: [${b}/${gift.slug}]\nconsent:\n  given: true\n  date: 2026-05-01\n---\n\nI went to see ${surname} on Tuesday.\n`,
+	);
+	const inFile = (n: string) => (p: Problem) => p.file.includes(`/neighbourhoods/${n}/`);
+
+	it('checks what the chosen neighbourhoods say, with links resolved across the whole network', () => {
+		const whole = checkContent(corpus.dir, { today });
+		const partA = checkContent(corpus.dir, { today, entryChecksOf: (n) => n === a });
+		const story = (check: typeof whole) => check.problems.filter((p) => p.file.endsWith('across-the-road.md') && p.message.includes(surname));
+		expect(story(whole)).toHaveLength(1);
+		expect(story(partA)).toEqual(story(whole));
+		// The other neighbourhood's own advice (staleness, long sentences) is left to its own build...
+		expect(whole.problems.some(inFile(b))).toBe(true);
+		expect(partA.problems.some(inFile(b))).toBe(false);
+		// ...and the chosen one's is all there.
+		expect(partA.problems.filter(inFile(a))).toEqual(whole.problems.filter(inFile(a)));
 	});
 });
