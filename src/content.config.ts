@@ -55,7 +55,9 @@ const N = neighbourhoodPattern();
 /** A collection of the chosen neighbourhoods' files; empty when a shard has none. */
 function entries(pattern: string) {
 	if (N === undefined) return { name: 'no-neighbourhoods', load: async ({ store }: { store: { clear(): void } }) => store.clear() };
-	return glob({ base: neighbourhoodsDir, pattern: `${N}/${pattern}`, generateId: entryId });
+	// retainBody: false: pages render the Markdown, nothing reads its source again, and on a large network
+	// keeping it would swell the data store Astro bundles into the build (and so its memory).
+	return glob({ base: neighbourhoodsDir, pattern: `${N}/${pattern}`, generateId: entryId, retainBody: false });
 }
 
 const site = defineCollection({

@@ -16,8 +16,16 @@ export const URL_NAMESPACE = '6ba7b811-9dad-11d1-80b4-00c04fd430c8';
 
 /** A version 5 (SHA-1, name-based) UUID of `name` in `namespace`. */
 export function uuidv5(name: string, namespace: string): string {
+	return uuidv5In(namespaceBytes(namespace), name);
+}
+
+function namespaceBytes(namespace: string): Buffer {
 	const ns = Buffer.from(namespace.replace(/-/g, ''), 'hex');
 	if (ns.length !== 16) throw new Error(`"${namespace}" is not a UUID`);
+	return ns;
+}
+
+function uuidv5In(ns: Buffer, name: string): string {
 	const hash = createHash('sha1').update(ns).update(name, 'utf8').digest();
 	hash[6] = (hash[6] & 0x0f) | 0x50;
 	hash[8] = (hash[8] & 0x3f) | 0x80;
@@ -30,9 +38,10 @@ export type IdKind = 'service' | 'organization' | 'location' | 'service_at_locat
 /** Ids for one site: `idsFor("https://guides.example.org/").id("service", "mill-lane/knit-and-natter")`. */
 export function idsFor(siteAddress: string) {
 	const namespace = uuidv5(siteAddress, URL_NAMESPACE);
+	const ns = namespaceBytes(namespace);
 	return {
 		namespace,
-		id: (kind: IdKind, key: string) => uuidv5(`${kind}:${key}`, namespace),
+		id: (kind: IdKind, key: string) => uuidv5In(ns, `${kind}:${key}`),
 	};
 }
 
