@@ -2,7 +2,8 @@
  * A network built in shards and combined is the same site as one built
  * whole: the same files, byte for byte (so the same URLs, home page, sitemap,
  * open data and search index), with each shard holding only its own
- * neighbourhoods. And --only builds a quick preview of one neighbourhood.
+ * neighbourhoods, and search finding every shard's pages. And --only builds
+ * a quick preview of one neighbourhood.
  *
  * A small synthetic network (6 neighbourhoods, with stories that link to
  * assets in other neighbourhoods) keeps this fast; PDFs are off.
@@ -10,11 +11,14 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../scripts/lib/corpus.ts';
 import { selected, shardOf } from '../../src/lib/selection.ts';
 import { MANIFEST } from '../../src/lib/shards.ts';
+import { serveStatic, type RunningServer } from '../../src/lib/static-server.ts';
 import { OUT, ROOT, buildOrThrow, buildSite, type BuildOptions } from '../helpers/build.ts';
+import { describeInBrowser, launch, openPage } from '../helpers/browser.ts';
 import { htmlFiles, listFiles, readPage } from '../helpers/dist.ts';
 
 const SHARDS = 3;
@@ -120,6 +124,34 @@ describe('a network built in shards', () => {
 		expect(result.status).toBe(1);
 		expect(result.stderr).toContain(`Shard 3 of ${SHARDS} is missing`);
 		expect(existsSync(path.join(OUT, 'shards-refused'))).toBe(false);
+	});
+});
+
+describeInBrowser('search across shards, in Chromium', () => {
+	let browser: Browser;
+	let server: RunningServer;
+	beforeAll(async () => {
+		browser = await launch();
+		server = await serveStatic(combined, '/');
+	});
+	afterAll(async () => {
+		await browser?.close();
+		await server?.close();
+	});
+
+	it('finds each shard\'s neighbourhoods in the one index that combine built', async () => {
+		const entry = JSON.parse(readFileSync(path.join(combined, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+		expect(Object.values(entry.languages).reduce((sum, l) => sum + l.page_count, 0)).toBe(corpus.entryPages);
+		for (let i = 1; i <= SHARDS; i++) {
+			expect(existsSync(path.join(shardDir(i), 'pagefind')), 'a shard leaves the index to combine').toBe(false);
+			const hood = corpus.neighbourhoods.find((h) => shardOf(h.n, SHARDS) === i)!;
+			const { page, context } = await openPage(browser);
+			await page.goto(`${server.url}search/?q=${encodeURIComponent(hood.name)}`);
+			await expect.poll(() => page.locator('[data-search-status]').textContent(), { timeout: 15_000 }).toMatch(/results? for “/);
+			const links = await page.locator('[data-search-list] .card-title a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+			expect(links, `searching "${hood.name}", built by shard ${i}`).toContain(`/${hood.n}/`);
+			await context.close();
+		}
 	});
 });
 
