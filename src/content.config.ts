@@ -6,7 +6,8 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { defineCollection } from 'astro:content';
-import { file, glob } from 'astro/loaders';
+import { file, glob, type Loader } from 'astro/loaders';
+import { contentChecked } from './integrations/preflight.ts';
 import { assetSchema, neighbourhoodSchema, siteSchema, storySchema, themeSchema } from './schema/index.ts';
 import { parseYamlSource } from './lib/frontmatter.ts';
 import { selected } from './lib/selection.ts';
@@ -53,15 +54,37 @@ function neighbourhoodPattern(): string | undefined {
 const N = neighbourhoodPattern();
 
 /** A collection of the chosen neighbourhoods' files; empty when a shard has none. */
-function entries(pattern: string) {
-	if (N === undefined) return { name: 'no-neighbourhoods', load: async ({ store }: { store: { clear(): void } }) => store.clear() };
+function entries(pattern: string): Loader {
+	if (N === undefined) return { name: 'no-neighbourhoods', load: async ({ store }) => store.clear() };
 	// retainBody: false: pages render the Markdown, nothing reads its source again, and on a large network
 	// keeping it would swell the data store Astro bundles into the build (and so its memory).
-	return glob({ base: neighbourhoodsDir, pattern: `${N}/${pattern}`, generateId: entryId, retainBody: false });
+	return checked(glob({ base: neighbourhoodsDir, pattern: `${N}/${pattern}`, generateId: entryId, retainBody: false }));
+}
+
+/**
+ * A loader that finishes only when the build's content check has (it runs
+ * alongside, src/integrations/preflight.ts): when the check found problems,
+ * its report is what stops the build, not the error this loader met first on
+ * the same mistake, which says far less about how to fix it.
+ */
+function checked(loader: Loader): Loader {
+	return {
+		...loader,
+		load: async (context) => {
+			let failure: unknown;
+			try {
+				await loader.load(context);
+			} catch (error) {
+				failure = error;
+			}
+			await contentChecked();
+			if (failure) throw failure;
+		},
+	};
 }
 
 const site = defineCollection({
-	loader: {
+	loader: checked({
 		name: 'site-yaml',
 		load: async ({ store, parseData, watcher }) => {
 			const filePath = path.join(root, 'site.yaml');
@@ -78,12 +101,12 @@ const site = defineCollection({
 				if (path.resolve(changed) === filePath) await sync();
 			});
 		},
-	},
+	}),
 	schema: siteSchema(),
 });
 
 const themes = defineCollection({
-	loader: file(path.join(root, 'themes.yaml')),
+	loader: checked(file(path.join(root, 'themes.yaml'))),
 	schema: themeSchema(),
 });
 

@@ -17,18 +17,17 @@ import { createReadStream, existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { scopeProblems, selectContent, selectionProblems } from '../lib/build-scope.ts';
+import type { AstroIntegration } from 'astro';
 import { checkContent } from '../lib/check-content.ts';
 import type { LoadedContent } from '../lib/content-files.ts';
-import { ContentError, formatReport, sortProblems } from '../lib/problems.ts';
-import { describeSelection, selects, type Selection } from '../lib/selection.ts';
+import { selects, type Selection } from '../lib/selection.ts';
 import { contentDir, selection, timingsFile } from '../lib/settings.ts';
 import { contentDigest, isShard, writeManifest } from '../lib/shards.ts';
 import { today } from '../lib/today.ts';
 import { pdfs } from './pdfs.ts';
 import { pictures } from './pictures.ts';
 import { isGuarded } from './safe-markdown.ts';
+import { checkOnWorker, contentChecked, quiet, setContentCheck, transferable, verdict } from './preflight.ts';
 import { searchIndex } from './search-index.ts';
 import type { BuildStage } from './stage.ts';
 
@@ -58,30 +57,30 @@ export default function guide(): AstroIntegration {
 						'No site address, so there will be no QR codes, posters, canonical links, feeds or open data. Add url to content/site.yaml (like url: https://guides.example.org/), or set SITE_URL.',
 					);
 				}
+				if (command === 'build') {
+					// On a thread of its own, alongside Astro's start-up and content sync; the loaders wait for it (preflight.ts).
+					const checked = checkOnWorker(new URL('src/integrations/preflight-worker.ts', config.root)).then((result) => {
+						timings.set('preflight', result.seconds);
+						const judged = verdict(result, chosen, logger);
+						loaded = judged.loaded;
+						if (judged.error) throw judged.error;
+					});
+					setContentCheck(checked);
+					return;
+				}
 				// Each entry's own words are checked by the build that makes its pages (one shard, or the preview).
 				const entryChecksOf = chosen.kind === 'all' ? undefined : (n: string) => selects(chosen, n);
-				const result = timings.time('preflight', () => checkContent(contentDir(), { entryChecksOf }));
-				loaded = selectContent(result.loaded, chosen);
-				// Unsafe HTML in Markdown is left out of the pages: reported, but it does not stop the build.
-				reportRemoved(result.errors.filter((p) => p.removedByBuild), logger);
-				const scoped = scopeProblems(result.problems.filter((p) => !p.removedByBuild), chosen, result.loaded.root);
-				reportWarnings(scoped.warnings, logger);
-				if (scoped.elsewhere.length) {
-					logger.warn(`${scoped.elsewhere.length} ${scoped.elsewhere.length === 1 ? 'problem' : 'problems'} in other neighbourhoods, left out of this preview ("npm run check" lists them).`);
-				}
-				const wrongSelection = selectionProblems(chosen, result.loaded, 'GUIDE_ONLY');
-				if (wrongSelection.length) throw quiet(new Error(wrongSelection.join('\n')));
-				if (chosen.kind !== 'all') {
-					logger.info(`Building ${describeSelection(chosen)}: ${loaded.neighbourhoods.length} of ${result.loaded.neighbourhoods.length} neighbourhoods.`);
-				}
-				if (scoped.errors.length === 0) return;
-				const error = new ContentError(scoped.errors);
-				if (command === 'build') {
-					// The message is the whole report; a stack trace would only hide it.
-					error.stack = '';
-					throw error;
-				}
-				logger.error(error.message);
+				const judged = verdict(
+					transferable(timings.time('preflight', () => checkContent(contentDir(), { entryChecksOf }))),
+					chosen,
+					logger,
+				);
+				loaded = judged.loaded;
+				if (judged.error) logger.error(judged.error.message);
+			},
+			'astro:build:start': async () => {
+				// Every loader has waited for the check already; this is for a build with nothing to load.
+				await contentChecked();
 			},
 			'astro:config:done': ({ config }) => {
 				// MDX is code: never build without the guard that limits it to words (astro.config.mjs sets it).
@@ -131,12 +130,6 @@ export default function guide(): AstroIntegration {
 	};
 }
 
-/** An error whose message says it all: no stack trace to hide it. */
-function quiet(error: Error): Error {
-	error.stack = '';
-	return error;
-}
-
 /**
  * Seconds spent in each part of the build: the preflight, Astro's own work
  * (from the preflight to the last page written), and each stage. Written as
@@ -146,6 +139,10 @@ class Timings {
 	readonly #started = performance.now();
 	readonly #seconds: Record<string, number> = {};
 	readonly #cpu: Record<string, number> = {};
+
+	set(name: string, seconds: number) {
+		this.#seconds[name] = seconds;
+	}
 
 	time<T>(name: string, work: () => T): T {
 		const started = performance.now();
@@ -172,25 +169,4 @@ class Timings {
 	async write(file: string | undefined) {
 		if (file) await writeFile(file, `${JSON.stringify({ stages: this.#seconds, cpu: this.#cpu }, null, 2)}\n`);
 	}
-}
-
-/** More warnings than this are counted, not all listed: a network's build log must stay readable. */
-const WARNINGS_LISTED = 30;
-
-function reportWarnings(warnings: ReturnType<typeof checkContent>['problems'], logger: AstroIntegrationLogger) {
-	if (warnings.length === 0) return;
-	const listed = sortProblems(warnings).slice(0, WARNINGS_LISTED);
-	const more = warnings.length - listed.length;
-	logger.warn(
-		`${warnings.length} ${warnings.length === 1 ? 'thing' : 'things'} to look at (the guides still build):\n${formatReport(listed)}` +
-			(more > 0 ? `\n\n...and ${more} more: "npm run check" lists them all.` : ''),
-	);
-}
-
-/** Unsafe HTML and links in Markdown: the sanitiser leaves them out of the pages, and the build carries on. */
-function reportRemoved(removed: ReturnType<typeof checkContent>['problems'], logger: AstroIntegrationLogger) {
-	if (removed.length === 0) return;
-	logger.warn(
-		`${removed.length} unsafe ${removed.length === 1 ? 'thing is' : 'things are'} left out of the pages (fix them: "npm run check" fails until they are gone):\n${formatReport(removed)}`,
-	);
 }

@@ -9,7 +9,7 @@
  * one, so a council that combines several guides' data cannot mix them up.
  * Ids change only if the guides move to a new address.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /** The RFC 9562 namespace for names that are URLs. */
 export const URL_NAMESPACE = '6ba7b811-9dad-11d1-80b4-00c04fd430c8';
@@ -26,10 +26,11 @@ function namespaceBytes(namespace: string): Buffer {
 }
 
 function uuidv5In(ns: Buffer, name: string): string {
-	const hash = createHash('sha1').update(ns).update(name, 'utf8').digest();
-	hash[6] = (hash[6] & 0x0f) | 0x50;
-	hash[8] = (hash[8] & 0x3f) | 0x80;
-	const hex = hash.subarray(0, 16).toString('hex');
+	// One call per id, without a Hash object: open data has a dozen ids for each of a network's entries.
+	const digest = hash('sha1', Buffer.concat([ns, Buffer.from(name, 'utf8')]), 'buffer');
+	digest[6] = (digest[6] & 0x0f) | 0x50;
+	digest[8] = (digest[8] & 0x3f) | 0x80;
+	const hex = digest.subarray(0, 16).toString('hex');
 	return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
