@@ -11,11 +11,15 @@
  * after checking them; any other argument goes to `astro build` as it is.
  */
 import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { selectionProblems } from '../src/lib/build-scope.ts';
+import { STAGES } from '../src/integrations/guide.ts';
+import { runSiteStages, type SiteStagesHandoff } from '../src/integrations/site-stages.ts';
+import { selectContent, selectionProblems } from '../src/lib/build-scope.ts';
 import { loadContent } from '../src/lib/content-files.ts';
 import { SelectionError, parseOnly, parseShard, selects, shardName, type Selection } from '../src/lib/selection.ts';
-import { contentDir, outDir } from '../src/lib/settings.ts';
+import { contentDir, outDir, timingsFile } from '../src/lib/settings.ts';
 
 const USAGE = 'npm run build [-- --only <neighbourhood>[,<neighbourhood>...] | -- --shard <i>/<N>]';
 
@@ -92,10 +96,19 @@ async function main() {
 		env.OUT_DIR ||= path.join('dist-shards', shardName(chosen));
 	}
 
+	// The stages that need the whole site run here once Astro has exited, so their memory never adds to Astro's.
+	const handoff = path.join(mkdtempSync(path.join(os.tmpdir(), 'guide-build-')), 'site-stages.json');
+	env.GUIDE_SITE_STAGES = handoff;
+
 	const astro = path.join(import.meta.dirname, '../node_modules/astro/bin/astro.mjs');
 	const child = spawn(process.execPath, [astro, 'build', ...args.rest], { stdio: 'inherit', env });
 	for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
-	const code = await new Promise<number>((resolve) => child.on('exit', (status, signal) => resolve(status ?? (signal ? 1 : 0))));
+	let code = await new Promise<number>((resolve) => child.on('exit', (status, signal) => resolve(status ?? (signal ? 1 : 0))));
+	try {
+		if (code === 0 && existsSync(handoff)) code = await siteStages(JSON.parse(readFileSync(handoff, 'utf8')) as SiteStagesHandoff, chosen);
+	} finally {
+		rmSync(path.dirname(handoff), { recursive: true, force: true });
+	}
 	if (code === 0 && chosen.kind === 'shard') {
 		const out = path.relative(process.cwd(), path.resolve(env.OUT_DIR ?? outDir()));
 		console.log(
@@ -104,6 +117,37 @@ async function main() {
 		);
 	}
 	process.exit(code);
+}
+
+/** The site-wide stages (the search index) over what Astro built; 0 when they succeed. */
+async function siteStages(next: SiteStagesHandoff, chosen: Selection): Promise<number> {
+	const log = (label: string, message: string) => console.log(`${new Date().toTimeString().slice(0, 8)} [${label}] ${message}`);
+	try {
+		const started = performance.now();
+		const content = selectContent(loadContent(contentDir()), chosen);
+		const reading = (performance.now() - started) / 1000;
+		const seconds = await runSiteStages({
+			...next,
+			site: next.site ? new URL(next.site) : undefined,
+			content,
+			stages: STAGES,
+			logger: (stage) => ({ info: (m) => log(stage, m), warn: (m) => log(stage, `warning: ${m}`), error: (m) => log(stage, m) }),
+		});
+		addTimings({ 'reading content again': reading, ...seconds });
+		return 0;
+	} catch (error) {
+		console.error(`\n${(error as Error).message}`);
+		return 1;
+	}
+}
+
+/** Adds the site stages' seconds to the build's own (GUIDE_TIMINGS), for npm run bench. */
+function addTimings(seconds: Record<string, number>) {
+	const file = timingsFile();
+	if (!file || !existsSync(file)) return;
+	const written = JSON.parse(readFileSync(file, 'utf8')) as { stages: Record<string, number> };
+	Object.assign(written.stages, seconds);
+	writeFileSync(file, `${JSON.stringify(written, null, 2)}\n`);
 }
 
 if (import.meta.main) await main();

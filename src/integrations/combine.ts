@@ -20,6 +20,7 @@ import path from 'node:path';
 import { neighbourhoodFolders, shownPath } from '../lib/build-scope.ts';
 import { loadContent } from '../lib/content-files.ts';
 import { MANIFEST, contentDigest, readManifest, type ShardManifest } from '../lib/shards.ts';
+import { runSiteStages } from './site-stages.ts';
 import type { BuildStage, StageLogger } from './stage.ts';
 
 export interface CombineOptions {
@@ -78,17 +79,13 @@ export async function combine(options: CombineOptions): Promise<CombineResult> {
 	const staging = `${out}.combining`;
 	await rm(staging, { recursive: true, force: true });
 	try {
-		let started = performance.now();
+		const started = performance.now();
 		const { files, shared } = await copyShards(shards, staging);
 		seconds.copy = (performance.now() - started) / 1000;
 		options.logger.info(`Copied ${files} files from ${shards.length} shards (${shared} built by more than one, all identical).`);
 
-		for (const stage of options.stages.filter((s) => s.scope === 'site')) {
-			started = performance.now();
-			await stage.run({ outDir: staging, base: first.base, site: first.site ? new URL(first.site) : undefined, content, logger: options.logger });
-			seconds[stage.name] = (performance.now() - started) / 1000;
-			options.logger.info(`${stage.name}: ${seconds[stage.name].toFixed(1)}s`);
-		}
+		const site = first.site ? new URL(first.site) : undefined;
+		Object.assign(seconds, await runSiteStages({ outDir: staging, base: first.base, site, content, stages: options.stages, logger: options.logger }));
 
 		await rm(out, { recursive: true, force: true });
 		await rename(staging, out);

@@ -11,7 +11,8 @@
  * A build of some neighbourhoods (`--only`, `--shard`: src/lib/selection.ts)
  * still checks the whole network, and gives the stages only what it built. A
  * shard leaves the stages that need the whole site (`scope: 'site'`, like the
- * search index) to `npm run combine`, and writes its manifest for it.
+ * search index) to `npm run combine`, and writes its manifest for it; under
+ * `npm run build` they run once Astro has exited (site-stages.ts).
  */
 import { createReadStream, existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
@@ -21,7 +22,7 @@ import type { AstroIntegration } from 'astro';
 import { checkContent } from '../lib/check-content.ts';
 import type { LoadedContent } from '../lib/content-files.ts';
 import { selects, type Selection } from '../lib/selection.ts';
-import { contentDir, selection, timingsFile } from '../lib/settings.ts';
+import { contentDir, selection, siteStagesHandoff, timingsFile } from '../lib/settings.ts';
 import { contentDigest, isShard, writeManifest } from '../lib/shards.ts';
 import { today } from '../lib/today.ts';
 import { pdfs } from './pdfs.ts';
@@ -29,6 +30,7 @@ import { pictures } from './pictures.ts';
 import { isGuarded } from './safe-markdown.ts';
 import { checkOnWorker, contentChecked, quiet, setContentCheck, transferable, verdict } from './preflight.ts';
 import { searchIndex } from './search-index.ts';
+import type { SiteStagesHandoff } from './site-stages.ts';
 import type { BuildStage } from './stage.ts';
 
 /** What runs over the built site, in this order. PDFs last: they print the finished pages. */
@@ -102,11 +104,13 @@ export default function guide(): AstroIntegration {
 				if (!loaded) return;
 				timings.end('astro');
 				const outDir = fileURLToPath(dir);
+				const handoff = siteStagesHandoff();
 				for (const stage of STAGES) {
 					if (stage.scope === 'site' && isShard(chosen)) {
 						logger.info(`${stage.name}: left to "npm run combine", which runs it over the whole site.`);
 						continue;
 					}
+					if (stage.scope === 'site' && handoff) continue; // npm run build runs it once Astro has exited.
 					const seconds = await timings.timeAsync(stage.name, () =>
 						stage.run({ outDir, base, site, content: loaded as LoadedContent, logger: logger.fork(stage.name) }),
 					);
@@ -123,6 +127,10 @@ export default function guide(): AstroIntegration {
 						today: today().toISOString().slice(0, 10),
 						contentDigest: contentDigest(loaded.root),
 					});
+				}
+				if (handoff && !isShard(chosen)) {
+					const next: SiteStagesHandoff = { outDir, base, site: site?.href };
+					await writeFile(handoff, JSON.stringify(next));
 				}
 				await timings.write(timingsFile());
 			},

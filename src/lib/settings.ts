@@ -9,6 +9,8 @@
  * - GUIDE_ONLY / GUIDE_SHARD: build some neighbourhoods, or one shard of N
  *   (see selection.ts; `npm run build -- --only x` and `-- --shard 2/4` set them).
  * - GUIDE_TIMINGS: a file to write the build's stage timings to, as JSON (for `npm run bench`).
+ * - GUIDE_SITE_STAGES: set by `npm run build`: a file to hand the stages that
+ *   need the whole site to, to run after Astro has exited (site-stages.ts).
  */
 import path from 'node:path';
 import { selectionFrom, type Selection } from './selection.ts';
@@ -34,4 +36,9 @@ export function selection(): Selection {
 /** Where to write stage timings, if anywhere. */
 export function timingsFile(): string | undefined {
 	return process.env.GUIDE_TIMINGS ? path.resolve(process.env.GUIDE_TIMINGS) : undefined;
+}
+
+/** Where to hand the site-wide stages over to the step after Astro (set by scripts/build.ts); undefined: run them in the build. */
+export function siteStagesHandoff(): string | undefined {
+	return process.env.GUIDE_SITE_STAGES ? path.resolve(process.env.GUIDE_SITE_STAGES) : undefined;
 }

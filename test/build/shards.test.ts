@@ -166,6 +166,10 @@ describe('--only', () => {
 			.querySelectorAll('main a')
 			.map((a) => a.getAttribute('href'));
 		for (const other of names) expect(links).toContain(`/${other}/`);
+		// npm run build indexes the site once Astro has exited: here, the one neighbourhood's pages.
+		const entry = JSON.parse(readFileSync(path.join(dir, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+		const hood = corpus.neighbourhoods[0];
+		expect(Object.values(entry.languages).reduce((sum, l) => sum + l.page_count, 0)).toBe(1 + hood.assets.length + hood.stories.length);
 	});
 
 	it('says which name is wrong, and the likely one', () => {
