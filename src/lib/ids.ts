@@ -40,9 +40,16 @@ export type IdKind = 'service' | 'organization' | 'location' | 'service_at_locat
 export function idsFor(siteAddress: string) {
 	const namespace = uuidv5(siteAddress, URL_NAMESPACE);
 	const ns = namespaceBytes(namespace);
+	// The taxonomy's terms recur in every service that uses them: hashed once each.
+	const terms = new Map<string, string>();
 	return {
 		namespace,
-		id: (kind: IdKind, key: string) => uuidv5In(ns, `${kind}:${key}`),
+		id: (kind: IdKind, key: string) => {
+			if (kind !== 'term') return uuidv5In(ns, `${kind}:${key}`);
+			let id = terms.get(key);
+			if (id === undefined) terms.set(key, (id = uuidv5In(ns, `${kind}:${key}`)));
+			return id;
+		},
 	};
 }
 
