@@ -14,6 +14,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { STAGES } from '../src/integrations/guide.ts';
 import { runSiteStages, type SiteStagesHandoff } from '../src/integrations/site-stages.ts';
 import { selectContent, selectionProblems } from '../src/lib/build-scope.ts';
@@ -150,4 +151,5 @@ function addTimings(seconds: Record<string, number>) {
 	writeFileSync(file, `${JSON.stringify(written, null, 2)}\n`);
 }
 
-if (import.meta.main) await main();
+// Run when started as a script (not when a test imports parseBuildArgs). Not import.meta.main: Node 22 lacks it.
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();
