@@ -14,11 +14,10 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from 'playwright-core';
 import { CHROMIUM_ARGS, HOW_TO_GET_CHROMIUM, findChromium } from '../src/lib/chromium.ts';
-import { serveStatic } from '../src/lib/static-server.ts';
 import { generateCorpus } from './lib/corpus.ts';
+import { searchCost } from './lib/search-cost.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const OUT = path.join(ROOT, 'bench/.out');
@@ -100,46 +99,8 @@ async function measure(site: Site, browser: Browser) {
 	const buildFile = path.join(site.outDir, '..', `${path.basename(site.outDir)}-build.json`);
 	const timing = existsSync(buildFile) ? (JSON.parse(readFileSync(buildFile, 'utf8')) as { seconds: number; indexSeconds: number }) : undefined;
 
-	const server = await serveStatic(site.outDir, '/');
-	try {
-		const context = await browser.newContext();
-		const page = await context.newPage();
-		const fetched: { url: string; bytes: number; gzip: number }[] = [];
-		page.on('requestfinished', async (request) => {
-			const url = new URL(request.url());
-			const file = path.join(site.outDir, decodeURIComponent(url.pathname));
-			const raw = existsSync(file) && !file.endsWith('/') ? readFileSync(file) : undefined;
-			// Chromium reports 0 for a worker's own script; the server sends files as they are on disk.
-			const bytes = (await request.sizes()).responseBodySize || raw?.length || 0;
-			fetched.push({ url: url.pathname, bytes, gzip: raw ? Math.min(bytes, gzipSync(raw).length) : bytes });
-		});
-		await page.goto(`${server.url}search/`);
-		await page.waitForLoadState('networkidle');
-		const pageLoad = sum(fetched);
-		fetched.length = 0;
-
-		const perQuery = [];
-		for (const query of site.queries) {
-			const before = fetched.length;
-			await page.locator('#search-q').fill(query);
-			const started = performance.now();
-			await page.locator('#search-q').press('Enter');
-			await page.waitForFunction((q) => document.querySelector('[data-search-status]')?.textContent?.includes(`“${q}”`), query, { timeout: 60_000, polling: 10 });
-			const ms = Math.round(performance.now() - started);
-			await page.waitForLoadState('networkidle');
-			const status = await page.locator('[data-search-status]').textContent();
-			const files = fetched.slice(before);
-			perQuery.push({ query, status, ms, files: files.length, ...sum(files), list: files.map((f) => `${f.url} ${f.bytes}`) });
-		}
-		await context.close();
-		return { site: site.name, pages, disk, timing, pageLoad, perQuery };
-	} finally {
-		await server.close();
-	}
-}
-
-function sum(files: { bytes: number; gzip: number }[]) {
-	return { bytes: files.reduce((s, f) => s + f.bytes, 0), gzip: files.reduce((s, f) => s + f.gzip, 0) };
+	const { pageLoad, perQuery } = await searchCost(browser, site.outDir, site.queries);
+	return { site: site.name, pages, disk, timing, pageLoad, perQuery };
 }
 
 /** Bytes on disk of the index, in total and by kind of file. */

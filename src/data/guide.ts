@@ -4,17 +4,37 @@
  */
 import path from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { buildGuide, type Guide } from '../lib/guide.ts';
-import { contentDir } from '../lib/settings.ts';
+import { loadContent } from '../lib/content-files.ts';
+import { buildGuide, type Guide, type GuideInput } from '../lib/guide.ts';
+import { selects, type Selection } from '../lib/selection.ts';
+import { contentDir, selection } from '../lib/settings.ts';
 import { today } from '../lib/today.ts';
 
 let cached: Promise<Guide> | undefined;
 
-/** The whole guide. Built once per production build; afresh on each request in development. */
+/**
+ * The whole guide, built once: per production build, and in development
+ * until the content changes. Every page and layout asks for it, so building
+ * it afresh per call would cost the dev server seconds per page on a large
+ * network.
+ */
 export function getGuide(): Promise<Guide> {
-	if (import.meta.env.DEV) return load();
-	cached ??= load();
+	if (!cached) {
+		const loading = load();
+		cached = loading;
+		// A failed load (content being edited) is not kept: the next request tries again.
+		loading.catch(() => {
+			if (cached === loading) cached = undefined;
+		});
+	}
 	return cached;
+}
+
+// Astro's dev server says when it has reloaded content from disk; code changes re-run this module anyway.
+if (import.meta.hot) {
+	import.meta.hot.on('astro:content-changed', () => {
+		cached = undefined;
+	});
 }
 
 async function load(): Promise<Guide> {
@@ -27,14 +47,43 @@ async function load(): Promise<Guide> {
 	]);
 	const site = siteEntries[0]?.data;
 	if (!site) throw new Error('content/site.yaml is missing (create it with at least a title)');
+	const chosen = selection();
+	const elsewhere = otherNeighbourhoods(chosen);
 	return buildGuide({
 		site,
 		themes: themes.map((t) => t.data),
-		neighbourhoods: neighbourhoods.map((entry) => ({ n: entry.id, data: entry.data, contentPath: contentPathOf(entry), entry })),
-		assets: assets.map((entry) => ({ ...split(entry.id), data: entry.data, contentPath: contentPathOf(entry), entry })),
-		stories: stories.map((entry) => ({ ...split(entry.id), data: entry.data, contentPath: contentPathOf(entry), entry })),
+		neighbourhoods: [
+			...neighbourhoods.map((entry) => ({ n: entry.id, data: entry.data, contentPath: contentPathOf(entry), entry })),
+			...elsewhere.neighbourhoods,
+		],
+		assets: [...assets.map((entry) => ({ ...split(entry.id), data: entry.data, contentPath: contentPathOf(entry), entry })), ...elsewhere.assets],
+		stories: [...stories.map((entry) => ({ ...split(entry.id), data: entry.data, contentPath: contentPathOf(entry), entry })), ...elsewhere.stories],
 		today: today(),
+		builds: chosen.kind === 'all' ? undefined : (n) => selects(chosen, n),
 	});
+}
+
+/**
+ * The neighbourhoods this build does not make pages for (`--only`, `--shard`),
+ * read from their files' frontmatter: no Markdown is rendered, so this costs
+ * little, and the pages that list every neighbourhood still list them all.
+ * The Astro collections hold only the neighbourhoods that are built.
+ */
+let elsewhere: Pick<GuideInput, 'neighbourhoods' | 'assets' | 'stories'> | undefined;
+function otherNeighbourhoods(chosen: Selection): Pick<GuideInput, 'neighbourhoods' | 'assets' | 'stories'> {
+	if (chosen.kind === 'all') return { neighbourhoods: [], assets: [], stories: [] };
+	// Read once: the dev server does not watch the neighbourhoods a preview leaves out.
+	elsewhere ??= readOtherNeighbourhoods(chosen);
+	return elsewhere;
+}
+
+function readOtherNeighbourhoods(chosen: Selection): Pick<GuideInput, 'neighbourhoods' | 'assets' | 'stories'> {
+	const loaded = loadContent(root, { only: (n) => !selects(chosen, n), today: today() });
+	return {
+		neighbourhoods: loaded.neighbourhoods.map(({ n, data, contentPath }) => ({ n, data, contentPath })),
+		assets: loaded.assets.map(({ n, slug, data, contentPath }) => ({ n, slug, data, contentPath })),
+		stories: loaded.stories.map(({ n, slug, data, contentPath }) => ({ n, slug, data, contentPath })),
+	};
 }
 
 function split(id: string) {

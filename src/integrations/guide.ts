@@ -7,33 +7,51 @@
  *   dist/ (pictures, then the search index, then PDFs); a stage that fails
  *   fails the build;
  * - in development, pictures are served from the content folder.
+ *
+ * A build of some neighbourhoods (`--only`, `--shard`: src/lib/selection.ts)
+ * still checks the whole network, and gives the stages only what it built. A
+ * shard leaves the stages that need the whole site (`scope: 'site'`, like the
+ * search index) to `npm run combine`, and writes its manifest for it; under
+ * `npm run build` they run once Astro has exited (site-stages.ts).
  */
 import { createReadStream, existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import type { AstroIntegration } from 'astro';
 import { checkContent } from '../lib/check-content.ts';
 import type { LoadedContent } from '../lib/content-files.ts';
-import { ContentError, formatReport } from '../lib/problems.ts';
-import { contentDir } from '../lib/settings.ts';
+import { selects, type Selection } from '../lib/selection.ts';
+import { contentDir, selection, siteStagesHandoff, timingsFile } from '../lib/settings.ts';
+import { contentDigest, isShard, writeManifest } from '../lib/shards.ts';
+import { today } from '../lib/today.ts';
 import { pdfs } from './pdfs.ts';
 import { pictures } from './pictures.ts';
 import { isGuarded } from './safe-markdown.ts';
+import { checkOnWorker, contentChecked, quiet, setContentCheck, transferable, verdict } from './preflight.ts';
 import { searchIndex } from './search-index.ts';
+import type { SiteStagesHandoff } from './site-stages.ts';
 import type { BuildStage } from './stage.ts';
 
 /** What runs over the built site, in this order. PDFs last: they print the finished pages. */
-const STAGES: BuildStage[] = [pictures, searchIndex, pdfs];
+export const STAGES: BuildStage[] = [pictures, searchIndex, pdfs];
 
 export default function guide(): AstroIntegration {
 	let loaded: LoadedContent | undefined;
 	let site: URL | undefined;
 	let base = '/';
+	let chosen: Selection = { kind: 'all' };
+	const timings = new Timings();
 	return {
 		name: 'good-life-guides',
 		hooks: {
 			'astro:config:setup': ({ command, config, logger }) => {
 				if (command === 'preview') return;
+				try {
+					chosen = selection();
+				} catch (error) {
+					throw quiet(error as Error);
+				}
 				site = config.site ? new URL(config.site) : undefined;
 				base = config.base;
 				if (!config.site) {
@@ -41,18 +59,30 @@ export default function guide(): AstroIntegration {
 						'No site address, so there will be no QR codes, posters, canonical links, feeds or open data. Add url to content/site.yaml (like url: https://guides.example.org/), or set SITE_URL.',
 					);
 				}
-				const result = checkContent(contentDir());
-				loaded = result.loaded;
-				reportWarnings(result.problems.filter((p) => p.severity === 'warning'), logger);
-				reportRemoved(result.errors.filter((p) => p.removedByBuild), logger);
-				if (result.buildErrors.length === 0) return;
-				const error = new ContentError(result.problems.filter((p) => !p.removedByBuild));
 				if (command === 'build') {
-					// The message is the whole report; a stack trace would only hide it.
-					error.stack = '';
-					throw error;
+					// On a thread of its own, alongside Astro's start-up and content sync; the loaders wait for it (preflight.ts).
+					const checked = checkOnWorker(new URL('src/integrations/preflight-worker.ts', config.root)).then((result) => {
+						timings.set('preflight', result.seconds);
+						const judged = verdict(result, chosen, logger);
+						loaded = judged.loaded;
+						if (judged.error) throw judged.error;
+					});
+					setContentCheck(checked);
+					return;
 				}
-				logger.error(error.message);
+				// Each entry's own words are checked by the build that makes its pages (one shard, or the preview).
+				const entryChecksOf = chosen.kind === 'all' ? undefined : (n: string) => selects(chosen, n);
+				const judged = verdict(
+					transferable(timings.time('preflight', () => checkContent(contentDir(), { entryChecksOf }))),
+					chosen,
+					logger,
+				);
+				loaded = judged.loaded;
+				if (judged.error) logger.error(judged.error.message);
+			},
+			'astro:build:start': async () => {
+				// Every loader has waited for the check already; this is for a build with nothing to load.
+				await contentChecked();
 			},
 			'astro:config:done': ({ config }) => {
 				// MDX is code: never build without the guard that limits it to words (astro.config.mjs sets it).
@@ -72,26 +102,79 @@ export default function guide(): AstroIntegration {
 			},
 			'astro:build:done': async ({ dir, logger }) => {
 				if (!loaded) return;
+				timings.end('astro');
 				const outDir = fileURLToPath(dir);
+				const handoff = siteStagesHandoff();
 				for (const stage of STAGES) {
-					const started = performance.now();
-					await stage.run({ outDir, base, site, content: loaded, logger: logger.fork(stage.name) });
-					logger.info(`${stage.name}: ${((performance.now() - started) / 1000).toFixed(1)}s`);
+					if (stage.scope === 'site' && isShard(chosen)) {
+						logger.info(`${stage.name}: left to "npm run combine", which runs it over the whole site.`);
+						continue;
+					}
+					if (stage.scope === 'site' && handoff) continue; // npm run build runs it once Astro has exited.
+					const seconds = await timings.timeAsync(stage.name, () =>
+						stage.run({ outDir, base, site, content: loaded as LoadedContent, logger: logger.fork(stage.name) }),
+					);
+					logger.info(`${stage.name}: ${seconds.toFixed(1)}s`);
 				}
+				if (isShard(chosen)) {
+					await writeManifest(outDir, {
+						format: 'good-life-guides/shard@1',
+						index: chosen.index,
+						count: chosen.count,
+						neighbourhoods: loaded.neighbourhoods.filter((hood) => !hood.data.draft).map((hood) => hood.n),
+						base,
+						site: site?.href,
+						today: today().toISOString().slice(0, 10),
+						contentDigest: contentDigest(loaded.root),
+					});
+				}
+				if (handoff && !isShard(chosen)) {
+					const next: SiteStagesHandoff = { outDir, base, site: site?.href };
+					await writeFile(handoff, JSON.stringify(next));
+				}
+				await timings.write(timingsFile());
 			},
 		},
 	};
 }
 
-function reportWarnings(warnings: ReturnType<typeof checkContent>['problems'], logger: AstroIntegrationLogger) {
-	if (warnings.length === 0) return;
-	logger.warn(`${warnings.length} ${warnings.length === 1 ? 'thing' : 'things'} to look at (the guides still build):\n${formatReport(warnings)}`);
-}
+/**
+ * Seconds spent in each part of the build: the preflight, Astro's own work
+ * (from the preflight to the last page written), and each stage. Written as
+ * JSON to GUIDE_TIMINGS when set, for `npm run bench`.
+ */
+class Timings {
+	readonly #started = performance.now();
+	readonly #seconds: Record<string, number> = {};
+	readonly #cpu: Record<string, number> = {};
 
-/** Unsafe HTML and links in Markdown: the sanitiser leaves them out of the pages, and the build carries on. */
-function reportRemoved(removed: ReturnType<typeof checkContent>['problems'], logger: AstroIntegrationLogger) {
-	if (removed.length === 0) return;
-	logger.warn(
-		`${removed.length} unsafe ${removed.length === 1 ? 'thing is' : 'things are'} left out of the pages (fix them: "npm run check" fails until they are gone):\n${formatReport(removed)}`,
-	);
+	set(name: string, seconds: number) {
+		this.#seconds[name] = seconds;
+	}
+
+	time<T>(name: string, work: () => T): T {
+		const started = performance.now();
+		try {
+			return work();
+		} finally {
+			this.#seconds[name] = (performance.now() - started) / 1000;
+		}
+	}
+
+	async timeAsync(name: string, work: () => Promise<void>): Promise<number> {
+		const started = performance.now();
+		await work();
+		return (this.#seconds[name] = (performance.now() - started) / 1000);
+	}
+
+	/** Seconds from when the integration was created (the config was loaded) to now; and CPU seconds of the process so far. */
+	end(name: string) {
+		this.#seconds[name] = (performance.now() - this.#started) / 1000;
+		const { user, system } = process.cpuUsage();
+		this.#cpu[name] = (user + system) / 1e6;
+	}
+
+	async write(file: string | undefined) {
+		if (file) await writeFile(file, `${JSON.stringify({ stages: this.#seconds, cpu: this.#cpu }, null, 2)}\n`);
+	}
 }

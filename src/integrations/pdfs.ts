@@ -34,14 +34,13 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { AstroIntegrationLogger } from 'astro';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, HOW_TO_GET_CHROMIUM, findChromium } from '../lib/chromium.ts';
 import { fillPageRefs, pageRefTargets } from '../lib/page-refs.ts';
 import { readPdfDestinations } from '../lib/pdf-destinations.ts';
 import { serveStatic } from '../lib/static-server.ts';
 import { outputFileFor, routes, withBase } from '../lib/urls.ts';
-import type { BuildStage } from './stage.ts';
+import type { BuildStage, StageLogger } from './stage.ts';
 
 export type PdfSetting = 'on' | 'off' | 'required';
 
@@ -209,7 +208,7 @@ async function announcePdf(htmlFile: string, href: string, pageCount: number, by
 	await writeFile(htmlFile, shown);
 }
 
-function warnWeekSheet(logger: AstroIntegrationLogger, n: string, pages: number) {
+function warnWeekSheet(logger: StageLogger, n: string, pages: number) {
 	logger.warn(
 		`The week sheet for ${n} takes ${pages} pages, not one: there is too much on to fit on one sheet in type people can read (12pt). It still prints; to fit it on one page, leave the less regular things off the week (a "when_note" instead of "when").`,
 	);

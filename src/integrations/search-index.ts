@@ -20,6 +20,8 @@ export const SEARCH_BUNDLE_DIR = 'pagefind';
 
 export const searchIndex: BuildStage = {
 	name: 'search index',
+	// One index over the whole site: a shard leaves it to npm run combine (see src/integrations/combine.ts).
+	scope: 'site',
 	async run({ outDir, content, logger }) {
 		const expected = searchablePageCount(content);
 		const bundle = path.join(outDir, SEARCH_BUNDLE_DIR);

@@ -1,6 +1,12 @@
 /** A step that runs over the built site after Astro has written it (pictures, search index, PDFs). */
-import type { AstroIntegrationLogger } from 'astro';
 import type { LoadedContent } from '../lib/content-files.ts';
+
+/** What a stage may say: Astro's logger during a build, the console's in `npm run combine`. */
+export interface StageLogger {
+	info(message: string): void;
+	warn(message: string): void;
+	error(message: string): void;
+}
 
 export interface StageContext {
 	/** Absolute path of the built site. */
@@ -9,13 +15,19 @@ export interface StageContext {
 	base: string;
 	/** The site's full address, when known. */
 	site?: URL;
-	/** The content as the preflight check read it. */
+	/** The content of the neighbourhoods in this output, as the preflight check read it. */
 	content: LoadedContent;
-	logger: AstroIntegrationLogger;
+	logger: StageLogger;
 }
 
 export interface BuildStage {
 	name: string;
+	/**
+	 * "site": the stage needs the whole site (the search index). A shard build
+	 * skips it, and `npm run combine` runs it over the combined site instead.
+	 * Otherwise it works neighbourhood by neighbourhood, and runs in each shard.
+	 */
+	scope?: 'site';
 	/** Throws to fail the build; the message must say what went wrong and what to do. */
 	run(context: StageContext): Promise<void>;
 }

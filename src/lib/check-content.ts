@@ -17,11 +17,22 @@ export interface ContentCheck {
 	buildErrors: Problem[];
 }
 
-export function checkContent(contentDir: string, options: LoadOptions = {}): ContentCheck {
+export interface CheckOptions extends LoadOptions {
+	/**
+	 * Whose entries get the checks of what they say (unsafe HTML and MDX, names
+	 * that consent withholds, writing advice): the costly checks, one entry at a time. Every
+	 * neighbourhood is still read, validated and cross-checked. For a shard or
+	 * a preview, whose other neighbourhoods are checked by the builds that make
+	 * their pages.
+	 */
+	entryChecksOf?: (n: string) => boolean;
+}
+
+export function checkContent(contentDir: string, options: CheckOptions = {}): ContentCheck {
 	const loaded = loadContent(contentDir, options);
 	const problems = [...loaded.problems, ...validateContent(loaded)];
-	problems.push(...editorChecks(loaded, options));
-	problems.push(...safetyProblems(loaded));
+	problems.push(...editorChecks(loaded, { today: options.today, entriesOf: options.entryChecksOf }));
+	problems.push(...safetyProblems(loaded, options.entryChecksOf));
 	const errors = problems.filter((p) => p.severity === 'error');
 	return { loaded, problems, errors, buildErrors: errors.filter((p) => !p.removedByBuild) };
 }

@@ -209,6 +209,12 @@ export function loadContent(contentDir: string, options: LoadOptions = {}): Load
 	}
 }
 
+/** The same content with only the neighbourhoods `keep` accepts (and their entries). */
+export function ofNeighbourhoods(loaded: LoadedContent, keep: (n: string) => boolean): LoadedContent {
+	const only = <T extends { n: string }>(list: readonly T[]) => list.filter((record) => keep(record.n));
+	return { ...loaded, neighbourhoods: only(loaded.neighbourhoods), assets: only(loaded.assets), stories: only(loaded.stories) };
+}
+
 function listDir(dir: string): string[] {
 	return readdirSync(dir).sort();
 }

@@ -28,6 +28,8 @@ export const SENTENCE_WORD_LIMIT = 25;
 
 export interface EditorCheckOptions {
 	today?: Date;
+	/** Check only these neighbourhoods' entries (a shard, a preview); stories' links still resolve across all of them. */
+	entriesOf?: (n: string) => boolean;
 }
 
 export function editorChecks(loaded: LoadedContent, options: EditorCheckOptions = {}): Problem[] {
@@ -46,13 +48,16 @@ export function editorChecks(loaded: LoadedContent, options: EditorCheckOptions 
 	const draftNeighbourhoods = new Set(loaded.neighbourhoods.filter((n) => n.data.draft).map((n) => n.n));
 	const monthsToStale = loaded.site?.stale_after_months ?? 12;
 
-	for (const asset of loaded.assets) {
+	const entriesOf = options.entriesOf;
+	const mine = <T extends { n: string }>(list: readonly T[]): readonly T[] => (entriesOf ? list.filter((record) => entriesOf(record.n)) : list);
+
+	for (const asset of mine(loaded.assets)) {
 		withheldNames(asset, report);
 		if (!asset.data.draft && !draftNeighbourhoods.has(asset.n)) staleness(asset, monthsToStale, today, report);
 	}
-	withheldNamesInStories(loaded, report);
+	withheldNamesInStories(loaded, mine(loaded.stories), report);
 
-	const records: Array<AssetRecord | StoryRecord | NeighbourhoodRecord> = [...loaded.neighbourhoods, ...loaded.assets, ...loaded.stories];
+	const records: Array<AssetRecord | StoryRecord | NeighbourhoodRecord> = [...mine(loaded.neighbourhoods), ...mine(loaded.assets), ...mine(loaded.stories)];
 	for (const record of records) {
 		const summary = record.data.summary;
 		if (summary.length > SUMMARY_COMFORTABLE_LENGTH) {
@@ -207,9 +212,9 @@ function withheldNames(asset: AssetRecord, report: Report) {
  * A story that links to a gift should not name what the gift's consent
  * withholds. It may be someone else of the same name, so this is a warning.
  */
-function withheldNamesInStories(loaded: LoadedContent, report: Report) {
+function withheldNamesInStories(loaded: LoadedContent, stories: readonly StoryRecord[], report: Report) {
 	const assets = new Map(loaded.assets.map((a) => [`${a.n}/${a.slug}`, a]));
-	for (const story of loaded.stories) {
+	for (const story of stories) {
 		const seen = new Set<string>();
 		for (const ref of story.data.assets) {
 			const asset = assets.get(ref.includes('/') ? ref : `${story.n}/${ref}`);

@@ -29,6 +29,12 @@ export interface GuideInput {
 	assets: readonly (InputEntry<Asset> & { slug: string })[];
 	stories: readonly (InputEntry<Story> & { slug: string })[];
 	today: Date;
+	/**
+	 * The neighbourhoods this build makes pages for (`--only`, `--shard`); all
+	 * when absent. The others are still part of the guide: the home page, the
+	 * sitemap and open data list them, and stories may link to their assets.
+	 */
+	builds?: (n: string) => boolean;
 }
 
 export interface GuideImage {
@@ -100,8 +106,19 @@ export interface Guide {
 	site: Site;
 	themes: readonly Theme[];
 	themeById: Map<string, Theme>;
-	/** By name. */
+	/**
+	 * The neighbourhoods this build makes pages for, by name: every one, unless
+	 * the build is a preview (`--only`) or one shard of the site (`--shard`).
+	 * Routes of a neighbourhood's own pages map these.
+	 */
 	neighbourhoods: GuideNeighbourhood[];
+	/**
+	 * Every neighbourhood of the site, by name, whichever this build makes pages
+	 * for: for the pages that list or export them all (home, sitemap, open data,
+	 * feeds, the page for surgeries), so those come out the same in every shard.
+	 */
+	allNeighbourhoods: GuideNeighbourhood[];
+	/** Any neighbourhood of the site, built by this build or not. */
 	get(n: string): GuideNeighbourhood | undefined;
 	today: Date;
 }
@@ -156,10 +173,11 @@ export function buildGuide(input: GuideInput): Guide {
 		}
 	}
 
+	// Grouped once: a national network has thousands of neighbourhoods and hundreds of thousands of entries.
+	const assetsByN = Map.groupBy(assetsByKey.values(), (a) => a.n);
+	const storiesByN = Map.groupBy(stories, (s) => s.n);
 	const guideNeighbourhoods: GuideNeighbourhood[] = neighbourhoods.map((entry) => {
-		const assets = [...assetsByKey.values()]
-			.filter((a) => a.n === entry.n)
-			.sort((a, b) => collator.compare(a.data.title, b.data.title));
+		const assets = (assetsByN.get(entry.n) ?? []).sort((a, b) => collator.compare(a.data.title, b.data.title));
 		const checks = assets.map((a) => a.data.last_checked.getTime());
 		return {
 			n: entry.n,
@@ -168,7 +186,7 @@ export function buildGuide(input: GuideInput): Guide {
 			contentPath: entry.contentPath,
 			entry: entry.entry,
 			assets,
-			stories: stories.filter((s) => s.n === entry.n),
+			stories: storiesByN.get(entry.n) ?? [],
 			byTheme: input.themes
 				.map((theme) => ({ theme, assets: assets.filter((a) => a.data.themes.includes(theme.id)) }))
 				.filter((group) => group.assets.length > 0),
@@ -180,12 +198,14 @@ export function buildGuide(input: GuideInput): Guide {
 		};
 	});
 	const byN = new Map(guideNeighbourhoods.map((g) => [g.n, g]));
+	const builds = input.builds;
 
 	return {
 		site: input.site,
 		themes: input.themes,
 		themeById,
-		neighbourhoods: guideNeighbourhoods,
+		neighbourhoods: builds ? guideNeighbourhoods.filter((g) => builds(g.n)) : guideNeighbourhoods,
+		allNeighbourhoods: guideNeighbourhoods,
 		get: (n) => byN.get(n),
 		today: input.today,
 	};

@@ -9,19 +9,28 @@
  * one, so a council that combines several guides' data cannot mix them up.
  * Ids change only if the guides move to a new address.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /** The RFC 9562 namespace for names that are URLs. */
 export const URL_NAMESPACE = '6ba7b811-9dad-11d1-80b4-00c04fd430c8';
 
 /** A version 5 (SHA-1, name-based) UUID of `name` in `namespace`. */
 export function uuidv5(name: string, namespace: string): string {
+	return uuidv5In(namespaceBytes(namespace), name);
+}
+
+function namespaceBytes(namespace: string): Buffer {
 	const ns = Buffer.from(namespace.replace(/-/g, ''), 'hex');
 	if (ns.length !== 16) throw new Error(`"${namespace}" is not a UUID`);
-	const hash = createHash('sha1').update(ns).update(name, 'utf8').digest();
-	hash[6] = (hash[6] & 0x0f) | 0x50;
-	hash[8] = (hash[8] & 0x3f) | 0x80;
-	const hex = hash.subarray(0, 16).toString('hex');
+	return ns;
+}
+
+function uuidv5In(ns: Buffer, name: string): string {
+	// One call per id, without a Hash object: open data has a dozen ids for each of a network's entries.
+	const digest = hash('sha1', Buffer.concat([ns, Buffer.from(name, 'utf8')]), 'buffer');
+	digest[6] = (digest[6] & 0x0f) | 0x50;
+	digest[8] = (digest[8] & 0x3f) | 0x80;
+	const hex = digest.subarray(0, 16).toString('hex');
 	return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
@@ -30,9 +39,17 @@ export type IdKind = 'service' | 'organization' | 'location' | 'service_at_locat
 /** Ids for one site: `idsFor("https://guides.example.org/").id("service", "mill-lane/knit-and-natter")`. */
 export function idsFor(siteAddress: string) {
 	const namespace = uuidv5(siteAddress, URL_NAMESPACE);
+	const ns = namespaceBytes(namespace);
+	// The taxonomy's terms recur in every service that uses them: hashed once each.
+	const terms = new Map<string, string>();
 	return {
 		namespace,
-		id: (kind: IdKind, key: string) => uuidv5(`${kind}:${key}`, namespace),
+		id: (kind: IdKind, key: string) => {
+			if (kind !== 'term') return uuidv5In(ns, `${kind}:${key}`);
+			let id = terms.get(key);
+			if (id === undefined) terms.set(key, (id = uuidv5In(ns, `${kind}:${key}`)));
+			return id;
+		},
 	};
 }
 

@@ -123,11 +123,12 @@ export interface SearchFilter {
 
 /**
  * The filters the search page offers, in words, with only the choices that
- * can find something in this guide.
+ * can find something in this guide: in all its neighbourhoods, whichever this
+ * build makes pages for, as the search covers them all.
  */
 export function searchFilters(guide: Guide): SearchFilter[] {
-	const assets = guide.neighbourhoods.flatMap((hood) => hood.assets);
-	const stories = guide.neighbourhoods.flatMap((hood) => hood.stories);
+	const assets = guide.allNeighbourhoods.flatMap((hood) => hood.assets);
+	const stories = guide.allNeighbourhoods.flatMap((hood) => hood.stories);
 	const usedKinds = new Set(assets.map((a) => a.data.kind));
 	const usedThemes = new Set([...assets.flatMap((a) => a.data.themes), ...stories.flatMap((s) => s.data.themes)]);
 	const usedDays = new Set(assets.flatMap((a) => (a.data.when ?? []).map((w) => w.day)));
@@ -139,7 +140,7 @@ export function searchFilters(guide: Guide): SearchFilter[] {
 			label: 'Which neighbourhood?',
 			any: 'All neighbourhoods',
 			type: 'select',
-			choices: guide.neighbourhoods.map((hood) => ({ value: hood.n, label: hood.data.name })),
+			choices: guide.allNeighbourhoods.map((hood) => ({ value: hood.n, label: hood.data.name })),
 		},
 		{
 			key: 'kind',

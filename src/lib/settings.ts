@@ -6,8 +6,14 @@
  * - SITE_URL: the site's full address (default `url` in site.yaml).
  * - OUT_DIR: where the built site goes (default `dist`).
  * - GUIDE_TODAY: pin "today" (see today.ts).
+ * - GUIDE_ONLY / GUIDE_SHARD: build some neighbourhoods, or one shard of N
+ *   (see selection.ts; `npm run build -- --only x` and `-- --shard 2/4` set them).
+ * - GUIDE_TIMINGS: a file to write the build's stage timings to, as JSON (for `npm run bench`).
+ * - GUIDE_SITE_STAGES: set by `npm run build`: a file to hand the stages that
+ *   need the whole site to, to run after Astro has exited (site-stages.ts).
  */
 import path from 'node:path';
+import { selectionFrom, type Selection } from './selection.ts';
 import { normaliseBase } from './urls.ts';
 
 export function contentDir(): string {
@@ -20,4 +26,19 @@ export function basePath(): string {
 
 export function outDir(): string {
 	return path.resolve(process.env.OUT_DIR || 'dist');
+}
+
+/** Which neighbourhoods this build makes pages for. Throws a SelectionError that says how to fix a bad value. */
+export function selection(): Selection {
+	return selectionFrom({ only: process.env.GUIDE_ONLY, shard: process.env.GUIDE_SHARD });
+}
+
+/** Where to write stage timings, if anywhere. */
+export function timingsFile(): string | undefined {
+	return process.env.GUIDE_TIMINGS ? path.resolve(process.env.GUIDE_TIMINGS) : undefined;
+}
+
+/** Where to hand the site-wide stages over to the step after Astro (set by scripts/build.ts); undefined: run them in the build. */
+export function siteStagesHandoff(): string | undefined {
+	return process.env.GUIDE_SITE_STAGES ? path.resolve(process.env.GUIDE_SITE_STAGES) : undefined;
 }

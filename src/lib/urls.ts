@@ -33,11 +33,14 @@ export const routes = {
 	qrPng: (n: string) => `/${n}/qr.png`,
 	calendar: (n: string) => `/${n}/calendar.ics`,
 	services: (n: string) => `/${n}/services.json`,
-	allServices: () => '/services.json',
+	/** Every neighbourhood's services, in pages: the first is `/services.json` (see SERVICES_PER_PAGE). */
+	allServices: (page = 1) => (page === 1 ? '/services.json' : `/services/${page}.json`),
 	/** RSS feeds of new stories: one neighbourhood's, and every neighbourhood's. */
 	storiesFeed: (n: string) => `/${n}/stories.xml`,
 	allStoriesFeed: () => '/stories.xml',
+	/** The sitemap; on a site of more than 50,000 pages, an index of its parts. */
 	sitemap: () => '/sitemap.xml',
+	sitemapPart: (part: number) => `/sitemaps/${part}.xml`,
 	robots: () => '/robots.txt',
 	/** A picture, by its path inside the neighbourhood's folder: `images/garden.jpg`. */
 	image: (n: string, pathInNeighbourhood: string) => `/${n}/${pathInNeighbourhood}`,

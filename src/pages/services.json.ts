@@ -1,14 +1,14 @@
-/** `/services.json`: every neighbourhood's entries as Open Referral UK services (gifts never). */
+/** `/services.json`: every neighbourhood's entries as Open Referral UK services (gifts never); the first page when there are many. */
 import type { APIRoute } from 'astro';
 import { getGuide } from '../data/guide';
 import { notBuilt, publishedAt } from '../data/published';
-import { servicePage } from '../lib/exports/open-referral';
+import { servicePages } from '../lib/exports/open-referral';
 
 export const GET: APIRoute = async ({ site }) => {
 	const at = publishedAt(site);
 	// Open data carries full addresses; without the site's address it is not built (the build says so).
 	if (!at) return notBuilt();
 	const guide = await getGuide();
-	const page = servicePage(guide, guide.neighbourhoods, at);
-	return new Response(`${JSON.stringify(page, null, 2)}\n`, { headers: { 'content-type': 'application/json; charset=utf-8' } });
+	const [first] = servicePages(guide, guide.allNeighbourhoods, at);
+	return new Response(`${JSON.stringify(first, null, 2)}\n`, { headers: { 'content-type': 'application/json; charset=utf-8' } });
 };

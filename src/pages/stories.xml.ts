@@ -18,7 +18,7 @@ export const GET: APIRoute = async ({ site }) => {
 				description: `New stories from neighbours in every guide, in their own words.`,
 				pagePath: routes.home(),
 				feedPath: routes.allStoriesFeed(),
-				stories: guide.neighbourhoods.flatMap((hood) => hood.stories),
+				stories: guide.allNeighbourhoods.flatMap((hood) => hood.stories),
 			},
 			at,
 		),

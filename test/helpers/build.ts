@@ -20,6 +20,8 @@ export interface BuildOptions {
 	base?: string;
 	today?: string;
 	env?: Record<string, string>;
+	/** Build with `npm run build -- <args>` (scripts/build.ts), e.g. `['--shard', '1/3']`, rather than `astro build`. */
+	args?: string[];
 }
 
 export interface BuildResult {
@@ -32,7 +34,8 @@ export interface BuildResult {
 export function buildSite(options: BuildOptions): BuildResult {
 	const outDir = path.join(OUT, options.name);
 	rmSync(outDir, { recursive: true, force: true });
-	const result = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+	const command = options.args ? [path.join(ROOT, 'scripts/build.ts'), ...options.args] : [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'];
+	const result = spawnSync(process.execPath, command, {
 		cwd: ROOT,
 		encoding: 'utf8',
 		env: {

@@ -132,10 +132,15 @@ describe('iCalendar feed', () => {
 		expect(ics.endsWith('END:VCALENDAR\r\n')).toBe(true);
 		expect(ics.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
 		for (const line of ics.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
-		const long = `DESCRIPTION:${'é'.repeat(100)}`;
-		const folded = foldLine(long);
-		expect(folded.split('\r\n ').join('')).toBe(long);
-		for (const line of folded.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
+		for (const long of [`DESCRIPTION:${'é'.repeat(100)}`, `DESCRIPTION:${'Tea 🫖 and cake 🍰, '.repeat(12)}`]) {
+			const folded = foldLine(long);
+			expect(folded.split('\r\n ').join('')).toBe(long);
+			for (const line of folded.split('\r\n')) {
+				expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
+				// No character cut in two (a lone surrogate would not survive the round trip).
+				expect(Buffer.from(line, 'utf8').toString('utf8')).toBe(line);
+			}
+		}
 	});
 
 	it('escapes commas, semicolons, backslashes and line breaks in text', () => {

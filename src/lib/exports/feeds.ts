@@ -18,7 +18,13 @@ export interface StoriesFeed {
 	stories: readonly GuideStory[];
 }
 
-/** Options for @astrojs/rss: absolute links, newest first, the author as dc:creator. */
+/**
+ * Stories in a feed: the newest. Feed readers only show what is new, and a
+ * network's feed of every story would be megabytes fetched again and again.
+ */
+export const FEED_ITEMS = 50;
+
+/** Options for @astrojs/rss: absolute links, the newest FEED_ITEMS first, the author as dc:creator. */
 export function storiesFeedOptions(guide: Guide, feed: StoriesFeed, at: PublishedAt): RSSOptions {
 	const language = guide.site.language.toLowerCase();
 	return {
@@ -32,6 +38,7 @@ export function storiesFeedOptions(guide: Guide, feed: StoriesFeed, at: Publishe
 		].join(''),
 		items: [...feed.stories]
 			.sort((a, b) => b.data.date.getTime() - a.data.date.getTime())
+			.slice(0, FEED_ITEMS)
 			.map((story) => ({
 				title: story.data.title,
 				link: publicUrl(at, story.path),

@@ -144,23 +144,26 @@ export function escapeText(value: string): string {
  * the middle of a character (RFC 5545 3.1).
  */
 export function foldLine(line: string): string {
-	const encoder = new TextEncoder();
-	if (encoder.encode(line).length <= 75) return line;
+	// Most lines are short: one pass to measure them (this runs for every line of every calendar).
+	if (line.length <= 75 && Buffer.byteLength(line, 'utf8') <= 75) return line;
 	const parts: string[] = [];
-	let current = '';
+	let start = 0;
 	let size = 0;
-	for (const char of line) {
-		const bytes = encoder.encode(char).length;
+	let i = 0;
+	while (i < line.length) {
+		const code = line.codePointAt(i) as number;
+		const units = code > 0xffff ? 2 : 1;
+		const bytes = code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
 		// Continuation lines start with a space, which counts towards their 75.
 		const limit = parts.length === 0 ? 75 : 74;
 		if (size + bytes > limit) {
-			parts.push(current);
-			current = '';
+			parts.push(line.slice(start, i));
+			start = i;
 			size = 0;
 		}
-		current += char;
 		size += bytes;
+		i += units;
 	}
-	parts.push(current);
+	parts.push(line.slice(start));
 	return parts.join('\r\n ');
 }

@@ -128,21 +128,63 @@ export interface OrukAttribute {
 /** A list as the standard's API pages it (`GET /services`): all in one page, for a static file. */
 export interface OrukServicePage {
 	total_items: number;
-	total_pages: 1;
-	page_number: 1;
+	total_pages: number;
+	page_number: number;
 	size: number;
-	first_page: true;
-	last_page: true;
+	first_page: boolean;
+	last_page: boolean;
 	empty: boolean;
 	contents: OrukService[];
 }
 
+/**
+ * Services in each file of the site-wide open data: `/services.json` is the
+ * first page, `/services/2.json` the second, and so on (`total_pages` says
+ * how many). A network of thousands of neighbourhoods has hundreds of
+ * thousands of entries: in one file that would be gigabytes, more than any
+ * host serves or any importer wants in one go. A neighbourhood's own file is
+ * never split.
+ */
+export const SERVICES_PER_PAGE = 1000;
+
+/** The site-wide services in pages of `perPage`; always at least one page. */
+export function servicePages(guide: Guide, neighbourhoods: readonly GuideNeighbourhood[], at: PublishedAt, perPage = SERVICES_PER_PAGE): OrukServicePage[] {
+	const all = servicePage(guide, neighbourhoods, at).contents;
+	const pages = Math.max(1, Math.ceil(all.length / perPage));
+	return Array.from({ length: pages }, (_, i) => {
+		const contents = all.slice(i * perPage, (i + 1) * perPage);
+		return {
+			total_items: all.length,
+			total_pages: pages,
+			page_number: i + 1,
+			size: contents.length,
+			first_page: i === 0,
+			last_page: i === pages - 1,
+			empty: all.length === 0,
+			contents,
+		};
+	});
+}
+
+/**
+ * Each entry's service, made once per build: the site's `/services.json` has
+ * every entry that the neighbourhoods' own files already have, and on a
+ * network of thousands of entries making them twice costs seconds.
+ */
+const made = new WeakMap<GuideAsset, { address: string; service: OrukService }>();
+
 /** The services of some neighbourhoods (all of them for the site's `/services.json`), A to Z within each. */
 export function servicePage(guide: Guide, neighbourhoods: readonly GuideNeighbourhood[], at: PublishedAt): OrukServicePage {
-	const ids = idsFor(siteAddress(at));
-	const contents = neighbourhoods.flatMap((hood) =>
-		hood.assets.filter((asset) => !isPrivatePerson(asset.data)).map((asset) => toService(guide, hood, asset, ids, at)),
-	);
+	const address = siteAddress(at);
+	const ids = idsFor(address);
+	const serviceOf = (hood: GuideNeighbourhood, asset: GuideAsset) => {
+		const known = made.get(asset);
+		if (known?.address === address) return known.service;
+		const service = toService(guide, hood, asset, ids, at);
+		made.set(asset, { address, service });
+		return service;
+	};
+	const contents = neighbourhoods.flatMap((hood) => hood.assets.filter((asset) => !isPrivatePerson(asset.data)).map((asset) => serviceOf(hood, asset)));
 	return {
 		total_items: contents.length,
 		total_pages: 1,

@@ -19,7 +19,7 @@ export function sitemapPaths(guide: Guide): string[] {
 	return [
 		routes.home(),
 		routes.forSurgeries(),
-		...guide.neighbourhoods.flatMap((hood) => [
+		...guide.allNeighbourhoods.flatMap((hood) => [
 			hood.path,
 			routes.whatsOn(hood.n),
 			...hood.byTheme.map((group) => routes.theme(hood.n, group.theme.id)),
@@ -29,8 +29,34 @@ export function sitemapPaths(guide: Guide): string[] {
 	];
 }
 
-export function sitemapXml(guide: Guide, at: PublishedAt): string {
-	const urls = sitemapPaths(guide).map((path) => `  <url><loc>${escapeXml(publicUrl(at, path))}</loc></url>`);
+/** The most URLs one sitemap may list (sitemaps.org); a national network has many more. */
+export const SITEMAP_LIMIT = 50_000;
+
+/**
+ * `/sitemap.xml`: the sitemap itself when the site has at most `limit` pages
+ * to list; otherwise an index of its parts, `/sitemaps/1.xml` and on, each
+ * listing at most `limit`.
+ */
+export function sitemapXml(guide: Guide, at: PublishedAt, limit = SITEMAP_LIMIT): string {
+	const parts = sitemapParts(guide, limit);
+	if (parts.length === 1) return urlset(parts[0], at);
+	const sitemaps = parts.map((_, i) => `  <sitemap><loc>${escapeXml(publicUrl(at, routes.sitemapPart(i + 1)))}</loc></sitemap>`);
+	return ['<?xml version="1.0" encoding="UTF-8"?>', '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">', ...sitemaps, '</sitemapindex>', ''].join('\n');
+}
+
+/** The parts of a sitemap too big for one file: part 1 is `/sitemaps/1.xml`. None when one file holds it all. */
+export function sitemapPartXml(guide: Guide, at: PublishedAt, limit = SITEMAP_LIMIT): string[] {
+	const parts = sitemapParts(guide, limit);
+	return parts.length === 1 ? [] : parts.map((paths) => urlset(paths, at));
+}
+
+function sitemapParts(guide: Guide, limit: number): string[][] {
+	const paths = sitemapPaths(guide);
+	return Array.from({ length: Math.max(1, Math.ceil(paths.length / limit)) }, (_, i) => paths.slice(i * limit, (i + 1) * limit));
+}
+
+function urlset(paths: readonly string[], at: PublishedAt): string {
+	const urls = paths.map((path) => `  <url><loc>${escapeXml(publicUrl(at, path))}</loc></url>`);
 	return ['<?xml version="1.0" encoding="UTF-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">', ...urls, '</urlset>', ''].join('\n');
 }
 

@@ -20,7 +20,12 @@ export { checkBody, estimateMarkdownNesting, type BodyContext, type BodyFinding 
 export { sanitizeHtml, findHtmlProblems, SANITIZE_SCHEMA } from './html.ts';
 export { checkUrl, EXTERNAL_LINK_REL } from './policy.ts';
 
-export function safetyProblems(loaded: LoadedContent): Problem[] {
+/**
+ * `entriesOf`: check only these neighbourhoods' texts (a shard, a preview: each
+ * neighbourhood's are checked by the build that makes its pages); links still
+ * resolve across all of them, and withheld names are looked for everywhere.
+ */
+export function safetyProblems(loaded: LoadedContent, entriesOf?: (n: string) => boolean): Problem[] {
 	const problems: Problem[] = [];
 	const published = new Set(loaded.neighbourhoods.filter((n) => !n.data.draft).map((n) => n.n));
 	const assets = new Map(loaded.assets.map((a) => [`${a.n}/${a.slug}`, a]));
@@ -30,6 +35,7 @@ export function safetyProblems(loaded: LoadedContent): Problem[] {
 	};
 
 	for (const record of [...loaded.neighbourhoods, ...loaded.assets, ...loaded.stories]) {
+		if (entriesOf && !entriesOf(record.n)) continue;
 		const findings = checkBody(record.body, {
 			format: record.format,
 			contentPath: record.contentPath,

@@ -1,0 +1,155 @@
+/**
+ * `npm run build`: build the site with Astro, all of it or part of it.
+ *
+ *   npm run build                          every neighbourhood, into dist/
+ *   npm run build -- --only mill-lane      a quick preview of one (or a,b,c), into dist/
+ *   npm run build -- --shard 2/4           shard 2 of 4, into dist-shards/2-of-4/
+ *
+ * Then, when every shard is built: npm run combine -- dist-shards/*-of-4 --out dist
+ *
+ * The flags only set GUIDE_ONLY or GUIDE_SHARD (read in src/lib/settings.ts)
+ * after checking them; any other argument goes to `astro build` as it is.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { STAGES } from '../src/integrations/guide.ts';
+import { runSiteStages, type SiteStagesHandoff } from '../src/integrations/site-stages.ts';
+import { selectContent, selectionProblems } from '../src/lib/build-scope.ts';
+import { loadContent } from '../src/lib/content-files.ts';
+import { SelectionError, parseOnly, parseShard, selects, shardName, type Selection } from '../src/lib/selection.ts';
+import { contentDir, outDir, timingsFile } from '../src/lib/settings.ts';
+
+const USAGE = 'npm run build [-- --only <neighbourhood>[,<neighbourhood>...] | -- --shard <i>/<N>]';
+
+interface BuildArgs {
+	only?: string;
+	shard?: string;
+	/** Arguments for `astro build`. */
+	rest: string[];
+}
+
+export function parseBuildArgs(argv: readonly string[]): BuildArgs {
+	const args: BuildArgs = { rest: [] };
+	for (let i = 0; i < argv.length; i++) {
+		const arg = argv[i];
+		const match = /^--(only|shard)(?:=(.*))?$/.exec(arg);
+		if (!match) {
+			args.rest.push(arg);
+			continue;
+		}
+		const flag = match[1] as 'only' | 'shard';
+		let value = match[2];
+		if (value === undefined) {
+			const next = argv[i + 1];
+			if (next === undefined || next.startsWith('--')) {
+				throw new SelectionError(
+					flag === 'only'
+						? '--only needs the folder name of a neighbourhood (like --only mill-lane; several: --only mill-lane,weavers-row)'
+						: '--shard needs which shard and how many (like --shard 1/4)',
+				);
+			}
+			value = next;
+			i++;
+		}
+		if (args[flag] !== undefined && flag === 'shard') throw new SelectionError('--shard is given twice (build one shard per command)');
+		args[flag] = args[flag] === undefined ? value : `${args[flag]},${value}`;
+	}
+	if (args.only !== undefined && args.shard !== undefined) {
+		throw new SelectionError('--only and --shard cannot be used together (use --only for a preview of some neighbourhoods, or --shard for one part of the whole site)');
+	}
+	return args;
+}
+
+/** The selection the flags ask for, checked against the content folder. */
+export function checkedSelection(args: BuildArgs, root: string): Selection {
+	if (args.shard !== undefined) return parseShard(args.shard);
+	if (args.only === undefined) return { kind: 'all' };
+	const chosen = parseOnly(args.only);
+	// Reads only the chosen neighbourhoods: enough to know they exist and are not drafts.
+	const loaded = loadContent(root, { only: (n) => selects(chosen, n) });
+	const problems = selectionProblems(chosen, loaded, '--only');
+	if (problems.length) throw new SelectionError(problems.join('\n'));
+	return chosen;
+}
+
+async function main() {
+	let chosen: Selection;
+	let args: BuildArgs;
+	try {
+		args = parseBuildArgs(process.argv.slice(2));
+		chosen = checkedSelection(args, contentDir());
+	} catch (error) {
+		if (!(error instanceof SelectionError)) throw error;
+		console.error(`${error.message}\n\nUsage: ${USAGE}`);
+		process.exit(2);
+	}
+
+	const env = { ...process.env };
+	delete env.GUIDE_ONLY;
+	delete env.GUIDE_SHARD;
+	if (chosen.kind === 'only') env.GUIDE_ONLY = chosen.names.join(',');
+	if (chosen.kind === 'shard') {
+		env.GUIDE_SHARD = `${chosen.index}/${chosen.count}`;
+		// Each shard its own folder, so that shards built on one machine never overwrite each other.
+		env.OUT_DIR ||= path.join('dist-shards', shardName(chosen));
+	}
+
+	// The stages that need the whole site run here once Astro has exited, so their memory never adds to Astro's.
+	const handoff = path.join(mkdtempSync(path.join(os.tmpdir(), 'guide-build-')), 'site-stages.json');
+	env.GUIDE_SITE_STAGES = handoff;
+
+	const astro = path.join(import.meta.dirname, '../node_modules/astro/bin/astro.mjs');
+	const child = spawn(process.execPath, [astro, 'build', ...args.rest], { stdio: 'inherit', env });
+	for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
+	let code = await new Promise<number>((resolve) => child.on('exit', (status, signal) => resolve(status ?? (signal ? 1 : 0))));
+	try {
+		if (code === 0 && existsSync(handoff)) code = await siteStages(JSON.parse(readFileSync(handoff, 'utf8')) as SiteStagesHandoff, chosen);
+	} finally {
+		rmSync(path.dirname(handoff), { recursive: true, force: true });
+	}
+	if (code === 0 && chosen.kind === 'shard') {
+		const out = path.relative(process.cwd(), path.resolve(env.OUT_DIR ?? outDir()));
+		console.log(
+			`\nShard ${chosen.index} of ${chosen.count} is in ${out}/. When all ${chosen.count} are built, put them together with:\n` +
+				`  npm run combine -- ${path.join(path.dirname(out), `*-of-${chosen.count}`)} --out dist`,
+		);
+	}
+	process.exit(code);
+}
+
+/** The site-wide stages (the search index) over what Astro built; 0 when they succeed. */
+async function siteStages(next: SiteStagesHandoff, chosen: Selection): Promise<number> {
+	const log = (label: string, message: string) => console.log(`${new Date().toTimeString().slice(0, 8)} [${label}] ${message}`);
+	try {
+		const started = performance.now();
+		const content = selectContent(loadContent(contentDir()), chosen);
+		const reading = (performance.now() - started) / 1000;
+		const seconds = await runSiteStages({
+			...next,
+			site: next.site ? new URL(next.site) : undefined,
+			content,
+			stages: STAGES,
+			logger: (stage) => ({ info: (m) => log(stage, m), warn: (m) => log(stage, `warning: ${m}`), error: (m) => log(stage, m) }),
+		});
+		addTimings({ 'reading content again': reading, ...seconds });
+		return 0;
+	} catch (error) {
+		console.error(`\n${(error as Error).message}`);
+		return 1;
+	}
+}
+
+/** Adds the site stages' seconds to the build's own (GUIDE_TIMINGS), for npm run bench. */
+function addTimings(seconds: Record<string, number>) {
+	const file = timingsFile();
+	if (!file || !existsSync(file)) return;
+	const written = JSON.parse(readFileSync(file, 'utf8')) as { stages: Record<string, number> };
+	Object.assign(written.stages, seconds);
+	writeFileSync(file, `${JSON.stringify(written, null, 2)}\n`);
+}
+
+// Run when started as a script (not when a test imports parseBuildArgs). Not import.meta.main: Node 22 lacks it.
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();
