@@ -37,6 +37,19 @@ if (import.meta.hot) {
 	});
 }
 
+/**
+ * `getStaticPaths` for a page per neighbourhood that this build builds
+ * (`/<n>/...`), with the neighbourhood as the prop `hood`. With `needsSite`,
+ * none when the site's address is unknown: QR codes, posters, open data,
+ * calendars and feeds carry full addresses (the build warns about it once,
+ * in src/integrations/guide.ts).
+ */
+export async function neighbourhoodPaths({ needsSite = false } = {}) {
+	if (needsSite && !import.meta.env.SITE) return [];
+	const guide = await getGuide();
+	return guide.neighbourhoods.map((hood) => ({ params: { n: hood.n }, props: { hood } }));
+}
+
 async function load(): Promise<Guide> {
 	const [siteEntries, themes, neighbourhoods, assets, stories] = await Promise.all([
 		getCollection('site'),

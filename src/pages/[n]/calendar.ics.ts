@@ -1,15 +1,11 @@
 /** `/<n>/calendar.ics`: the neighbourhood's regular activities, to subscribe to in a calendar app. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getGuide } from '../../data/guide';
+import { getGuide, neighbourhoodPaths } from '../../data/guide';
 import { requirePublishedAt } from '../../data/published';
 import type { GuideNeighbourhood } from '../../lib/guide';
 import { neighbourhoodCalendar } from '../../lib/exports/icalendar';
 
-export const getStaticPaths = (async () => {
-	if (!import.meta.env.SITE) return [];
-	const guide = await getGuide();
-	return guide.neighbourhoods.map((hood) => ({ params: { n: hood.n }, props: { hood } }));
-}) satisfies GetStaticPaths;
+export const getStaticPaths = (() => neighbourhoodPaths({ needsSite: true })) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props, site }) => {
 	const guide = await getGuide();

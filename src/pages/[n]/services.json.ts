@@ -1,16 +1,11 @@
 /** `/<n>/services.json`: the neighbourhood's entries as Open Referral UK services (gifts never). */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getGuide } from '../../data/guide';
+import { getGuide, neighbourhoodPaths } from '../../data/guide';
 import { requirePublishedAt } from '../../data/published';
 import type { GuideNeighbourhood } from '../../lib/guide';
 import { servicePage } from '../../lib/exports/open-referral';
 
-export const getStaticPaths = (async () => {
-	// Open data carries full addresses; without the site's address it is not built (the build says so).
-	if (!import.meta.env.SITE) return [];
-	const guide = await getGuide();
-	return guide.neighbourhoods.map((hood) => ({ params: { n: hood.n }, props: { hood } }));
-}) satisfies GetStaticPaths;
+export const getStaticPaths = (() => neighbourhoodPaths({ needsSite: true })) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props, site }) => {
 	const guide = await getGuide();

@@ -1,17 +1,13 @@
 /** `/<n>/stories.xml`: new stories from one neighbourhood, as RSS. */
 import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getGuide } from '../../data/guide';
+import { getGuide, neighbourhoodPaths } from '../../data/guide';
 import { routes } from '../../data/links';
 import { requirePublishedAt } from '../../data/published';
 import type { GuideNeighbourhood } from '../../lib/guide';
 import { storiesFeedOptions } from '../../lib/exports/feeds';
 
-export const getStaticPaths = (async () => {
-	if (!import.meta.env.SITE) return [];
-	const guide = await getGuide();
-	return guide.neighbourhoods.map((hood) => ({ params: { n: hood.n }, props: { hood } }));
-}) satisfies GetStaticPaths;
+export const getStaticPaths = (() => neighbourhoodPaths({ needsSite: true })) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props, site }) => {
 	const guide = await getGuide();

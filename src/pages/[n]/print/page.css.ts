@@ -6,15 +6,13 @@
  * The page number and the footer's type are in src/styles/print.css.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getGuide } from '../../../data/guide';
+import { neighbourhoodPaths } from '../../../data/guide';
+import type { GuideNeighbourhood } from '../../../lib/guide';
 import { cssString } from '../../../lib/print-plan';
 
-export const getStaticPaths = (async () => {
-	const guide = await getGuide();
-	return guide.neighbourhoods.map((hood) => ({ params: { n: hood.n }, props: { name: hood.data.name } }));
-}) satisfies GetStaticPaths;
+export const getStaticPaths = (() => neighbourhoodPaths()) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ props }) =>
-	new Response(`@page {\n\t@bottom-left {\n\t\tcontent: ${cssString(`${props.name as string} guide`)};\n\t}\n}\n`, {
+	new Response(`@page {\n\t@bottom-left {\n\t\tcontent: ${cssString(`${(props.hood as GuideNeighbourhood).data.name} guide`)};\n\t}\n}\n`, {
 		headers: { 'content-type': 'text/css; charset=utf-8' },
 	});
