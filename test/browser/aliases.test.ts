@@ -1,29 +1,15 @@
 /** An entry's old address (`aliases: [old-lunch]`) leads to its page in a real browser, with or without JavaScript. */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { outDirOf } from '../helpers/build.ts';
-import { describeInBrowser, launch } from '../helpers/browser.ts';
-import { serveStatic, type RunningServer } from '../../src/lib/static-server.ts';
+import { expect, it } from 'vitest';
+import { describeInBrowser, useChromium, useServedSite } from '../helpers/browser.ts';
 
 describeInBrowser('old addresses in Chromium', () => {
-	let browser: Browser;
-	let root: RunningServer;
-	let based: RunningServer;
-
-	beforeAll(async () => {
-		browser = await launch();
-		root = await serveStatic(outDirOf('fixture'), '/');
-		based = await serveStatic(outDirOf('fixtureUnderBase'), '/guides/');
-	});
-	afterAll(async () => {
-		await browser?.close();
-		await root?.close();
-		await based?.close();
-	});
+	const chrome = useChromium();
+	const root = useServedSite('fixture');
+	const based = useServedSite('fixtureUnderBase', '/guides/');
 
 	for (const javaScriptEnabled of [true, false]) {
 		it(`an old address reaches the entry's page (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {
-			const context = await browser.newContext({ javaScriptEnabled });
+			const context = await chrome.browser.newContext({ javaScriptEnabled });
 			const page = await context.newPage();
 			for (const server of [root, based]) {
 				await page.goto(`${server.url}testwick/assets/old-lunch/`);
@@ -35,7 +21,7 @@ describeInBrowser('old addresses in Chromium', () => {
 	}
 
 	it('an address that was never an alias is still "not found"', async () => {
-		const context = await browser.newContext();
+		const context = await chrome.browser.newContext();
 		const page = await context.newPage();
 		const response = await page.goto(`${root.url}testwick/assets/never-was/`);
 		expect(response?.status()).toBe(404);

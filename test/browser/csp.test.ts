@@ -5,12 +5,11 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { outDirOf } from '../helpers/build.ts';
-import { describeInBrowser, launch } from '../helpers/browser.ts';
+import { describeInBrowser, useChromium, useServedSite } from '../helpers/browser.ts';
 import { htmlFiles } from '../helpers/dist.ts';
-import { serveStatic, type RunningServer } from '../../src/lib/static-server.ts';
 
 interface Watched {
 	page: Page;
@@ -19,22 +18,15 @@ interface Watched {
 }
 
 describeInBrowser('the Content-Security-Policy in Chromium', () => {
-	let browser: Browser;
-	const servers: Partial<Record<'fixtureUnderBase' | 'hostileHtml', RunningServer>> = {};
-
-	beforeAll(async () => {
-		browser = await launch();
-		servers.fixtureUnderBase = await serveStatic(outDirOf('fixtureUnderBase'), '/guides/');
-		servers.hostileHtml = await serveStatic(outDirOf('hostileHtml'), '/');
-	});
-	afterAll(async () => {
-		await browser?.close();
-		for (const server of Object.values(servers)) await server?.close();
-	});
+	const chrome = useChromium();
+	const servers = {
+		fixtureUnderBase: useServedSite('fixtureUnderBase', '/guides/'),
+		hostileHtml: useServedSite('hostileHtml'),
+	};
 
 	/** A page that records every CSP violation, with the policy enforced. */
 	async function open(): Promise<Watched> {
-		const context = await browser.newContext({ bypassCSP: false });
+		const context = await chrome.browser.newContext({ bypassCSP: false });
 		// Init scripts come from the test, not the page, so the page's policy does not apply to them.
 		await context.addInitScript(() => {
 			const seen: string[] = [];
@@ -51,7 +43,7 @@ describeInBrowser('the Content-Security-Policy in Chromium', () => {
 
 	for (const site of ['fixtureUnderBase', 'hostileHtml'] as const) {
 		it(`loads every page of the ${site} site with no violation`, async () => {
-			const server = servers[site]!;
+			const server = servers[site];
 			const { page, violations, close } = await open();
 			const pages = htmlFiles(outDirOf(site)).filter((file) => !file.startsWith('_'));
 			expect(pages.length).toBeGreaterThan(5);
@@ -71,7 +63,7 @@ describeInBrowser('the Content-Security-Policy in Chromium', () => {
 
 	it('blocks an inline script, an outside picture and an outside stylesheet', async () => {
 		const { page, violations, close } = await open();
-		await page.goto(`${servers.fixtureUnderBase!.url}testwick/`);
+		await page.goto(`${servers.fixtureUnderBase.url}testwick/`);
 		await page.evaluate(() => {
 			const script = document.createElement('script');
 			script.textContent = 'window.__ran = true';
@@ -93,7 +85,7 @@ describeInBrowser('the Content-Security-Policy in Chromium', () => {
 	it('lets the search run its WebAssembly and find an entry, with the policy as every page carries it', async () => {
 		expect(existsSync(path.join(outDirOf('fixtureUnderBase'), 'search/index.html'))).toBe(true);
 		const { page, violations, close } = await open();
-		await page.goto(`${servers.fixtureUnderBase!.url}search/?q=knitting`);
+		await page.goto(`${servers.fixtureUnderBase.url}search/?q=knitting`);
 		await page.waitForFunction(() => /\d+ results? for/.test(document.querySelector('main')?.textContent ?? ''), undefined, { timeout: 20_000 });
 		expect(await page.locator('main').innerText()).toMatch(/knitting lessons/i);
 		expect(await violations()).toEqual([]);

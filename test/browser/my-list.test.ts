@@ -3,29 +3,18 @@
  * the list (the round trip to another browser), taking things off, old and
  * unknown slugs, consent, and what the page says with JavaScript off.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { outDirOf } from '../helpers/build.ts';
-import { axeViolations, describeInBrowser, launch, openPage } from '../helpers/browser.ts';
-import { serveStatic, type RunningServer } from '../../src/lib/static-server.ts';
+import { expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { axeViolations, describeInBrowser, openPage, useChromium, useServedSite } from '../helpers/browser.ts';
 
 describeInBrowser('My list', () => {
-	let browser: Browser;
-	let server: RunningServer;
-
-	beforeAll(async () => {
-		browser = await launch();
-		server = await serveStatic(outDirOf('fixtureUnderBase'), '/guides/');
-	});
-	afterAll(async () => {
-		await browser?.close();
-		await server?.close();
-	});
+	const chrome = useChromium();
+	const server = useServedSite('fixtureUnderBase', '/guides/');
 
 	const listTitles = (page: Page) => page.locator('[data-my-list-entries] .p-entry-title').allTextContents();
 
 	it('adds entries from their pages and cards, and opens them as a list with a link that carries them', async () => {
-		const { page, context, requests } = await openPage(browser, { width: 390 });
+		const { page, context, requests } = await openPage(chrome.browser, { width: 390 });
 		await page.goto(`${server.url}testwick/assets/weekly-group/`);
 		await page.getByRole('button', { name: 'Add Weekly Group to my list' }).click();
 		await expect(page.getByRole('status').filter({ hasText: 'Added to your list.' }).count()).resolves.toBe(1);
@@ -46,7 +35,7 @@ describeInBrowser('My list', () => {
 		await context.close();
 
 		// The link, opened on another device (no storage), shows the same list.
-		const other = await openPage(browser);
+		const other = await openPage(chrome.browser);
 		await other.page.goto(link);
 		await other.page.waitForSelector('[data-my-list-entries] .p-entry');
 		expect(await listTitles(other.page)).toEqual(['Weekly Group', 'Monthly Lunch']);
@@ -54,7 +43,7 @@ describeInBrowser('My list', () => {
 	});
 
 	it('takes things off, keeping the address, the page and the device in step', async () => {
-		const { page, context } = await openPage(browser);
+		const { page, context } = await openPage(chrome.browser);
 		await page.goto(`${server.url}testwick/my-list/?e=weekly-group,monthly-lunch,quiet-garden`);
 		await page.waitForSelector('[data-my-list-entries] .p-entry');
 		await page.getByRole('button', { name: 'Take Monthly Lunch off my list' }).click();
@@ -75,7 +64,7 @@ describeInBrowser('My list', () => {
 	});
 
 	it('keeps an earlier list when a link brings a different one, and can bring it back', async () => {
-		const { page, context } = await openPage(browser);
+		const { page, context } = await openPage(chrome.browser);
 		await page.goto(`${server.url}testwick/my-list/?e=quiet-garden`);
 		await page.waitForSelector('[data-my-list-entries] .p-entry');
 		await page.goto(`${server.url}testwick/my-list/?e=monthly-lunch`);
@@ -88,7 +77,7 @@ describeInBrowser('My list', () => {
 	});
 
 	it('follows a renamed entry, says when something has gone, and shows only what consent allows', async () => {
-		const { page, context } = await openPage(browser);
+		const { page, context } = await openPage(chrome.browser);
 		await page.goto(`${server.url}testwick/my-list/?e=old-lunch,no-such-entry,knitting-first-name,joiner-via-connector`);
 		await page.waitForSelector('[data-my-list-entries] .p-entry');
 		expect(await listTitles(page)).toEqual(['Monthly Lunch', "Margaret's knitting lessons", 'A retired joiner who fixes wobbly chairs']);
@@ -102,7 +91,7 @@ describeInBrowser('My list', () => {
 	});
 
 	it('prints as the entries, the people to ask and the link, without buttons', async () => {
-		const { page, context } = await openPage(browser);
+		const { page, context } = await openPage(chrome.browser);
 		await page.goto(`${server.url}testwick/my-list/?e=weekly-group`);
 		await page.waitForSelector('[data-my-list-entries] .p-entry');
 		await page.emulateMedia({ media: 'print' });
@@ -117,7 +106,7 @@ describeInBrowser('My list', () => {
 	});
 
 	it('has no accessibility violations, with entries and when empty', async () => {
-		const { page, context } = await openPage(browser);
+		const { page, context } = await openPage(chrome.browser);
 		for (const path of ['testwick/my-list/?e=weekly-group,knitting-first-name', 'testwick/my-list/']) {
 			await page.goto(`${server.url}${path}`);
 			await page.waitForSelector('[data-my-list-full]:not([hidden]), [data-my-list-empty]:not([hidden])');
@@ -127,7 +116,7 @@ describeInBrowser('My list', () => {
 	});
 
 	it('fits 320px wide with its controls at least 44px tall', async () => {
-		const { page, context } = await openPage(browser, { width: 320 });
+		const { page, context } = await openPage(chrome.browser, { width: 320 });
 		await page.goto(`${server.url}testwick/my-list/?e=weekly-group`);
 		await page.waitForSelector('[data-my-list-entries] .p-entry');
 		expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
@@ -141,7 +130,7 @@ describeInBrowser('My list', () => {
 	});
 
 	it('without JavaScript: "Add to my list" is a link, and the list page says what it needs', async () => {
-		const context = await browser.newContext({ javaScriptEnabled: false });
+		const context = await chrome.browser.newContext({ javaScriptEnabled: false });
 		const page = await context.newPage();
 		await page.goto(`${server.url}testwick/assets/weekly-group/`);
 		const add = page.getByRole('link', { name: 'Add Weekly Group to my list' });
@@ -153,7 +142,7 @@ describeInBrowser('My list', () => {
 	});
 
 	it('with storage blocked, still works through the address alone', async () => {
-		const { page, context } = await openPage(browser);
+		const { page, context } = await openPage(chrome.browser);
 		await page.addInitScript(() => {
 			Object.defineProperty(window, 'localStorage', {
 				get() {

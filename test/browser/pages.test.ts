@@ -3,11 +3,8 @@
  * violation, focus is visible when tabbing, nothing is fetched from another
  * server, and the page fits a 320px screen.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { outDirOf } from '../helpers/build.ts';
-import { axeViolations, describeInBrowser, launch, openPage } from '../helpers/browser.ts';
-import { serveStatic, type RunningServer } from '../../src/lib/static-server.ts';
+import { expect, it } from 'vitest';
+import { axeViolations, describeInBrowser, openPage, useChromium, useServedSite } from '../helpers/browser.ts';
 
 const PAGES = {
 	home: '',
@@ -22,21 +19,12 @@ const PAGES = {
 };
 
 describeInBrowser('pages in Chromium', () => {
-	let browser: Browser;
-	let server: RunningServer;
-
-	beforeAll(async () => {
-		browser = await launch();
-		server = await serveStatic(outDirOf('fixtureUnderBase'), '/guides/');
-	});
-	afterAll(async () => {
-		await browser?.close();
-		await server?.close();
-	});
+	const chrome = useChromium();
+	const server = useServedSite('fixtureUnderBase', '/guides/');
 
 	for (const [name, path] of Object.entries(PAGES)) {
 		it(`${name} page renders with no accessibility violations and no outside requests`, async () => {
-			const { page, context, requests } = await openPage(browser);
+			const { page, context, requests } = await openPage(chrome.browser);
 			const response = await page.goto(`${server.url}${path}`);
 			expect(response?.status()).toBe(name === 'not found' ? 404 : 200);
 			await expect(page.locator('h1').count()).resolves.toBe(1);
@@ -50,7 +38,7 @@ describeInBrowser('pages in Chromium', () => {
 	}
 
 	it('shows focus clearly when tabbing, starting with the skip link', async () => {
-		const { page, context } = await openPage(browser);
+		const { page, context } = await openPage(chrome.browser);
 		await page.goto(`${server.url}testwick/assets/weekly-group/`);
 		await page.keyboard.press('Tab');
 		const first = await page.evaluate(() => {
@@ -76,7 +64,7 @@ describeInBrowser('pages in Chromium', () => {
 	});
 
 	it('skip link moves focus to the main content', async () => {
-		const { page, context } = await openPage(browser);
+		const { page, context } = await openPage(chrome.browser);
 		await page.goto(`${server.url}testwick/`);
 		await page.keyboard.press('Tab');
 		await page.keyboard.press('Enter');
@@ -87,7 +75,7 @@ describeInBrowser('pages in Chromium', () => {
 	for (const [name, path] of Object.entries(PAGES)) {
 		it(`${name} page fits 320px wide, and 200% zoom, without sideways scrolling`, async () => {
 			for (const viewport of [{ width: 320 }, { width: 640, zoom: 2 }]) {
-				const { page, context } = await openPage(browser, { width: viewport.width });
+				const { page, context } = await openPage(chrome.browser, { width: viewport.width });
 				await page.goto(`${server.url}${path}`);
 				if (viewport.zoom) await page.evaluate((z) => ((document.body.style as unknown as { zoom: string }).zoom = String(z)), viewport.zoom);
 				const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -98,7 +86,7 @@ describeInBrowser('pages in Chromium', () => {
 	}
 
 	it('makes links and controls at least 44px tall, except links inside sentences', async () => {
-		const { page, context } = await openPage(browser, { width: 375 });
+		const { page, context } = await openPage(chrome.browser, { width: 375 });
 		for (const path of ['testwick/', 'testwick/assets/weekly-group/', 'testwick/whats-on/']) {
 			await page.goto(`${server.url}${path}`);
 			const small = await page.evaluate(() =>

@@ -8,13 +8,12 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { SAMPLE_CONTENT, outDirOf } from '../helpers/build.ts';
 import { checkContent } from '../../src/lib/check-content.ts';
-import { axeViolations, describeInBrowser, launch, openPage } from '../helpers/browser.ts';
+import { axeViolations, describeInBrowser, openPage, useChromium, useServedSite } from '../helpers/browser.ts';
 import { HOW_TO_GET_POPPLER, flat, hasPoppler, pageTexts, pdfInfo } from '../helpers/pdf.ts';
-import { serveStatic, type RunningServer } from '../../src/lib/static-server.ts';
 
 const PRINT_PAGES = ['lockside/print/', 'lockside/print/large/', 'lockside/print/week/'];
 const scratch = mkdtempSync(path.join(tmpdir(), 'print-pages-'));
@@ -29,24 +28,13 @@ async function printed(page: Page, name: string): Promise<{ file: string; pages:
 }
 
 describeInBrowser('pages made for paper, in the browser', () => {
-	let browser: Browser;
-	let sample: RunningServer;
-	let fixture: RunningServer;
-
-	beforeAll(async () => {
-		browser = await launch();
-		sample = await serveStatic(outDirOf('sample'), '/');
-		fixture = await serveStatic(outDirOf('fixtureUnderBase'), '/guides/');
-	});
-	afterAll(async () => {
-		await browser?.close();
-		await sample?.close();
-		await fixture?.close();
-	});
+	const chrome = useChromium();
+	const sample = useServedSite('sample');
+	const fixture = useServedSite('fixtureUnderBase', '/guides/');
 
 	for (const path of PRINT_PAGES) {
 		it(`${path} has no accessibility violations, no outside requests, and fits 320px and 200% zoom`, async () => {
-			const { page, context, requests } = await openPage(browser);
+			const { page, context, requests } = await openPage(chrome.browser);
 			await page.goto(`${sample.url}${path}`);
 			expect(await axeViolations(page)).toEqual([]);
 			expect(requests.filter((url) => !url.startsWith(sample.origin))).toEqual([]);
@@ -60,7 +48,7 @@ describeInBrowser('pages made for paper, in the browser', () => {
 	}
 
 	it('offers a Print button that prints, the PDF and the other editions, each easy to tap', async () => {
-		const { page, context } = await openPage(browser, { width: 375 });
+		const { page, context } = await openPage(chrome.browser, { width: 375 });
 		await page.addInitScript(() => {
 			(window as unknown as { printed: number }).printed = 0;
 			window.print = () => void (window as unknown as { printed: number }).printed++;
@@ -79,7 +67,7 @@ describeInBrowser('pages made for paper, in the browser', () => {
 	});
 
 	it('without JavaScript, says how to print instead of showing a button that does nothing', async () => {
-		const context = await browser.newContext({ javaScriptEnabled: false });
+		const context = await chrome.browser.newContext({ javaScriptEnabled: false });
 		const page = await context.newPage();
 		await page.goto(`${sample.url}lockside/print/`);
 		expect(await page.getByText('use Print in your browser').isVisible()).toBe(true);
@@ -88,7 +76,7 @@ describeInBrowser('pages made for paper, in the browser', () => {
 	});
 
 	it.runIf(hasPoppler)('printed from the browser, gives the same pages as the PDF the build made', async () => {
-		const { page, context } = await openPage(browser);
+		const { page, context } = await openPage(chrome.browser);
 		for (const [path, pdf] of [
 			['lockside/print/', 'lockside/guide.pdf'],
 			['lockside/print/large/', 'lockside/guide-large.pdf'],
@@ -104,7 +92,7 @@ describeInBrowser('pages made for paper, in the browser', () => {
 	});
 
 	it.runIf(hasPoppler)('prints every entry’s page as one sheet, without navigation, with its address', async () => {
-		const { page, context } = await openPage(browser);
+		const { page, context } = await openPage(chrome.browser);
 		// Every published entry of the sample (not the pages that only lead on from an entry's old address).
 		const entries = checkContent(SAMPLE_CONTENT)
 			.loaded.assets.filter((a) => !a.data.draft)
@@ -127,7 +115,7 @@ describeInBrowser('pages made for paper, in the browser', () => {
 	});
 
 	it.runIf(hasPoppler)('prints the other screen pages without navigation, and without a first name’s surname', async () => {
-		const { page, context } = await openPage(browser);
+		const { page, context } = await openPage(chrome.browser);
 		for (const path of ['testwick/', 'testwick/whats-on/', 'testwick/themes/making-and-creating/', 'testwick/stories/singing-story/', 'testwick/assets/knitting-first-name/']) {
 			await page.goto(`${fixture.url}${path}`);
 			const sheet = await printed(page, `fixture-${path}`);
@@ -142,7 +130,7 @@ describeInBrowser('pages made for paper, in the browser', () => {
 	});
 
 	it('the week sheet keeps the type it was fitted with, 12pt at the smallest', async () => {
-		const { page, context } = await openPage(browser);
+		const { page, context } = await openPage(chrome.browser);
 		await page.goto(`${sample.url}lockside/print/week/`);
 		await page.emulateMedia({ media: 'print' });
 		const smallest = await page.evaluate(() =>

@@ -5,10 +5,10 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { outDirOf } from '../helpers/build.ts';
-import { axeViolations, describeInBrowser, launch, openPage } from '../helpers/browser.ts';
-import { serveStatic, type RunningServer } from '../../src/lib/static-server.ts';
+import { axeViolations, describeInBrowser, openPage, useChromium, useServedSite } from '../helpers/browser.ts';
+import { serveStatic } from '../../src/lib/static-server.ts';
 
 const status = (page: Page) => page.locator('[data-search-status]');
 const resultTitles = (page: Page) => page.locator('[data-search-list] .card-title a').allTextContents();
@@ -20,20 +20,11 @@ async function waitForStatus(page: Page, text: string | RegExp) {
 }
 
 describeInBrowser('search in Chromium', () => {
-	let browser: Browser;
-	let server: RunningServer;
-
-	beforeAll(async () => {
-		browser = await launch();
-		server = await serveStatic(outDirOf('fixtureUnderBase'), '/guides/');
-	});
-	afterAll(async () => {
-		await browser?.close();
-		await server?.close();
-	});
+	const chrome = useChromium();
+	const server = useServedSite('fixtureUnderBase', '/guides/');
 
 	it('finds an entry by a word, with its neighbourhood, summary, and when and where in words', async () => {
-		const { page, context } = await openPage(browser);
+		const { page, context } = await openPage(chrome.browser);
 		await page.goto(`${server.url}search/?q=knitting`);
 		await waitForStatus(page, '1 result for “knitting”.');
 		const card = page.locator('[data-search-list] > li').first();
@@ -51,7 +42,7 @@ describeInBrowser('search in Chromium', () => {
 	});
 
 	it('finds where and when too, in words: a place, a day, "free"', async () => {
-		const { page, context } = await openPage(browser);
+		const { page, context } = await openPage(chrome.browser);
 		await page.goto(`${server.url}search/?q=Test+Hall`);
 		await waitForStatus(page, /results? for “Test Hall”/);
 		const hall = await resultTitles(page);
@@ -66,7 +57,7 @@ describeInBrowser('search in Chromium', () => {
 	});
 
 	it('finds the start of a word, and other forms of it (English stemming)', async () => {
-		const { page, context } = await openPage(browser);
+		const { page, context } = await openPage(chrome.browser);
 		for (const [query, title] of [
 			['knit', "Margaret's knitting lessons"],
 			// Neither is the start of the word on the page: only stemming finds these.
@@ -81,7 +72,7 @@ describeInBrowser('search in Chromium', () => {
 	});
 
 	it('finds each thing once: the guide that lists it and the story with its card are not results too', async () => {
-		const { page, context } = await openPage(browser);
+		const { page, context } = await openPage(chrome.browser);
 		await page.goto(`${server.url}search/?q=knitting`);
 		await waitForStatus(page, '1 result for “knitting”.');
 		expect(await resultLinks(page)).toEqual(['/guides/testwick/assets/knitting-first-name/']);
@@ -89,7 +80,7 @@ describeInBrowser('search in Chromium', () => {
 	});
 
 	it('searches as you type, keeps the search in the address, and shows it again on reload', async () => {
-		const { page, context } = await openPage(browser);
+		const { page, context } = await openPage(chrome.browser);
 		await page.goto(`${server.url}search/`);
 		await page.locator('#search-q').pressSequentially('lunch');
 		await waitForStatus(page, '1 result for “lunch”.');
@@ -102,7 +93,7 @@ describeInBrowser('search in Chromium', () => {
 	});
 
 	it('narrows results with filters, which live in the address too', async () => {
-		const { page, context } = await openPage(browser);
+		const { page, context } = await openPage(chrome.browser);
 		await page.goto(`${server.url}search/?q=free`);
 		await waitForStatus(page, /^\d+ results for “free”\.$/);
 		const all = await resultTitles(page);
@@ -135,7 +126,7 @@ describeInBrowser('search in Chromium', () => {
 	});
 
 	it('lists everything a filter matches, with no words needed', async () => {
-		const { page, context } = await openPage(browser);
+		const { page, context } = await openPage(chrome.browser);
 		await page.goto(`${server.url}search/?n=otherby`);
 		await waitForStatus(page, '3 results (Otherby).');
 		expect((await resultLinks(page)).sort()).toEqual(['/guides/otherby/', '/guides/otherby/assets/other-cafe/', '/guides/otherby/stories/next-door/']);
@@ -145,7 +136,7 @@ describeInBrowser('search in Chromium', () => {
 	});
 
 	it("keeps a guide's box in its neighbourhood, with an obvious way to search them all", async () => {
-		const { page, context } = await openPage(browser);
+		const { page, context } = await openPage(chrome.browser);
 		await page.goto(`${server.url}otherby/`);
 		await page.getByLabel('Search the Otherby guide').fill('tuesday');
 		await waitForStatus(page, /results? for “tuesday” in Otherby\./);
@@ -174,7 +165,7 @@ describeInBrowser('search in Chromium', () => {
 
 	it('fetches nothing of Pagefind until someone uses the search box', async () => {
 		for (const path of ['search/', 'testwick/', 'testwick/assets/weekly-group/', 'testwick/a-to-z/']) {
-			const { page, context, requests } = await openPage(browser);
+			const { page, context, requests } = await openPage(chrome.browser);
 			await page.goto(`${server.url}${path}`);
 			await page.waitForLoadState('networkidle');
 			expect(requests.filter((url) => /pagefind|search-ui/.test(url)), path).toEqual([]);
@@ -189,7 +180,7 @@ describeInBrowser('search in Chromium', () => {
 	});
 
 	it('never finds a name or contact that consent withholds', async () => {
-		const { page, context } = await openPage(browser);
+		const { page, context } = await openPage(chrome.browser);
 		// The gift is in the index, by the first name it may show...
 		await page.goto(`${server.url}search/?q=Margaret`);
 		await waitForStatus(page, /results? for “Margaret”\./);
@@ -204,7 +195,7 @@ describeInBrowser('search in Chromium', () => {
 	});
 
 	it('works by keyboard alone: labelled box, results announced, filters and results reachable', async () => {
-		const { page, context } = await openPage(browser);
+		const { page, context } = await openPage(chrome.browser);
 		await page.goto(`${server.url}search/`);
 		const input = page.getByLabel('What are you looking for?');
 		expect(await input.getAttribute('id')).toBe('search-q');
@@ -233,7 +224,7 @@ describeInBrowser('search in Chromium', () => {
 	});
 
 	it('has no accessibility violations with results and filters showing', async () => {
-		const { page, context } = await openPage(browser);
+		const { page, context } = await openPage(chrome.browser);
 		await page.goto(`${server.url}search/?q=free&cost=free`);
 		await waitForStatus(page, /results? for “free” \(Free\)\./);
 		await page.locator('.search-filters summary').click();
@@ -253,7 +244,7 @@ describeInBrowser('search in Chromium', () => {
 
 	it('fits a 320px screen and 200% zoom, with controls at least 44px tall', async () => {
 		for (const viewport of [{ width: 320 }, { width: 640, zoom: 2 }]) {
-			const { page, context } = await openPage(browser, { width: viewport.width });
+			const { page, context } = await openPage(chrome.browser, { width: viewport.width });
 			await page.goto(`${server.url}search/?q=free&day=tuesday`);
 			await waitForStatus(page, /result/);
 			await page.locator('.search-filters summary').click();
@@ -275,7 +266,7 @@ describeInBrowser('search in Chromium', () => {
 	it('shows more results on request, and moves focus to the first new one', async () => {
 		const sample = await serveStatic(outDirOf('sample'), '/');
 		try {
-			const { page, context } = await openPage(browser);
+			const { page, context } = await openPage(chrome.browser);
 			await page.goto(`${sample.url}search/?cost=free`);
 			await waitForStatus(page, /^\d+ results \(Free\)\.$/);
 			const total = Number((await status(page).textContent())?.match(/^\d+/)?.[0]);
@@ -292,7 +283,7 @@ describeInBrowser('search in Chromium', () => {
 	});
 
 	it('without JavaScript, says so and leads to the A to Z of each neighbourhood', async () => {
-		const context = await browser.newContext({ javaScriptEnabled: false });
+		const context = await chrome.browser.newContext({ javaScriptEnabled: false });
 		const page = await context.newPage();
 		// The box on a guide is a real form: it goes to the search page.
 		await page.goto(`${server.url}testwick/`);
@@ -312,7 +303,7 @@ describeInBrowser('search in Chromium', () => {
 
 	it('works under a strict Content-Security-Policy: only the site\'s own files, and WebAssembly', async () => {
 		const csp = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'";
-		const context = await browser.newContext();
+		const context = await chrome.browser.newContext();
 		const page = await context.newPage();
 		const refused: string[] = [];
 		page.on('console', (message) => {
@@ -332,7 +323,7 @@ describeInBrowser('search in Chromium', () => {
 	});
 
 	it('says so, and offers the A to Z, when search cannot load', async () => {
-		const { page, context } = await openPage(browser);
+		const { page, context } = await openPage(chrome.browser);
 		await page.route('**/pagefind/**', (route) => route.abort());
 		await page.goto(`${server.url}testwick/`);
 		await page.getByLabel('Search the Testwick guide').fill('knit');
@@ -347,20 +338,18 @@ describeInBrowser('search in Chromium', () => {
 });
 
 describeInBrowser('search on a plain static host, at the root', () => {
-	let browser: Browser;
+	const chrome = useChromium();
 	let host: { url: string; close: () => Promise<void> };
 
 	beforeAll(async () => {
-		browser = await launch();
 		host = (await pythonServer(outDirOf('fixture'))) ?? (await serveStatic(outDirOf('fixture'), '/'));
 	});
 	afterAll(async () => {
-		await browser?.close();
 		await host?.close();
 	});
 
 	it('finds and links results with no base path', async () => {
-		const { page, context, requests } = await openPage(browser);
+		const { page, context, requests } = await openPage(chrome.browser);
 		await page.goto(`${host.url}search/?q=knitting`);
 		await waitForStatus(page, '1 result for “knitting”.');
 		expect(await resultLinks(page)).toEqual(['/testwick/assets/knitting-first-name/']);

@@ -10,11 +10,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { outDirOf } from '../helpers/build.ts';
-import { axeViolations, describeInBrowser, launch, openPage } from '../helpers/browser.ts';
-import { serveStatic, type RunningServer } from '../../src/lib/static-server.ts';
+import { axeViolations, describeInBrowser, openPage, useChromium, useServedSite } from '../helpers/browser.ts';
+import { serveStatic } from '../../src/lib/static-server.ts';
 
 const PAGES = {
 	'for surgeries': 'for-surgeries/',
@@ -29,21 +29,12 @@ async function decodeScreenshot(page: Page, selector: string): Promise<string | 
 }
 
 describeInBrowser('pages for surgeries in Chromium', () => {
-	let browser: Browser;
-	let server: RunningServer;
-
-	beforeAll(async () => {
-		browser = await launch();
-		server = await serveStatic(outDirOf('fixtureUnderBase'), '/guides/');
-	});
-	afterAll(async () => {
-		await browser?.close();
-		await server?.close();
-	});
+	const chrome = useChromium();
+	const server = useServedSite('fixtureUnderBase', '/guides/');
 
 	for (const [name, path] of Object.entries(PAGES)) {
 		it(`${name}: no accessibility violations, no outside requests, no script`, async () => {
-			const { page, context, requests } = await openPage(browser);
+			const { page, context, requests } = await openPage(chrome.browser);
 			const response = await page.goto(`${server.url}${path}`);
 			expect(response?.status()).toBe(200);
 			expect(await page.locator('h1').count()).toBe(1);
@@ -55,14 +46,14 @@ describeInBrowser('pages for surgeries in Chromium', () => {
 
 		it(`${name}: fits 320px wide and 200% zoom, with targets 44px tall`, async () => {
 			for (const viewport of [{ width: 320 }, { width: 640, zoom: 2 }]) {
-				const { page, context } = await openPage(browser, { width: viewport.width });
+				const { page, context } = await openPage(chrome.browser, { width: viewport.width });
 				await page.goto(`${server.url}${path}`);
 				if (viewport.zoom) await page.evaluate((z) => ((document.body.style as unknown as { zoom: string }).zoom = String(z)), viewport.zoom);
 				const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 				expect(overflow, `${path} at ${viewport.width}px`).toBeLessThanOrEqual(0);
 				await context.close();
 			}
-			const { page, context } = await openPage(browser, { width: 375 });
+			const { page, context } = await openPage(chrome.browser, { width: 375 });
 			await page.goto(`${server.url}${path}`);
 			const small = await page.evaluate(() =>
 				[...document.querySelectorAll('a, button, input, select, textarea')]
@@ -77,7 +68,7 @@ describeInBrowser('pages for surgeries in Chromium', () => {
 	}
 
 	it('shows focus on the text boxes to copy from, and they cannot be changed', async () => {
-		const { page, context } = await openPage(browser);
+		const { page, context } = await openPage(chrome.browser);
 		await page.goto(`${server.url}for-surgeries/`);
 		const box = page.locator('#embed-testwick');
 		await box.focus();
@@ -93,7 +84,7 @@ describeInBrowser('pages for surgeries in Chromium', () => {
 	});
 
 	it('qr.svg, drawn by the browser, decodes to the guide\'s address', async () => {
-		const { page, context } = await openPage(browser, { width: 800, height: 800 });
+		const { page, context } = await openPage(chrome.browser, { width: 800, height: 800 });
 		await page.goto(`${server.url}testwick/qr.svg`);
 		await page.setViewportSize({ width: 400, height: 400 });
 		const png = PNG.sync.read(await page.screenshot());
@@ -103,7 +94,7 @@ describeInBrowser('pages for surgeries in Chromium', () => {
 	});
 
 	it('the QR codes on the poster and the page for surgeries decode to the guide\'s address', async () => {
-		const { page, context } = await openPage(browser, { width: 1000 });
+		const { page, context } = await openPage(chrome.browser, { width: 1000 });
 		await page.goto(`${server.url}testwick/poster/`);
 		expect(await decodeScreenshot(page, 'img.poster-qr')).toBe(`${SITE}/guides/testwick/`);
 		await page.goto(`${server.url}for-surgeries/`);
@@ -124,7 +115,7 @@ describeInBrowser('pages for surgeries in Chromium', () => {
 	}
 
 	it('the poster prints on one sheet of A4, with the help for screens left out', async () => {
-		const { page, context } = await openPage(browser);
+		const { page, context } = await openPage(chrome.browser);
 		await page.goto(`${server.url}testwick/poster/`);
 		const { info, text } = await printed(page);
 		expect(info).toMatch(/^Pages:\s+1$/m);
@@ -140,7 +131,7 @@ describeInBrowser('pages for surgeries in Chromium', () => {
 	it('every sample guide\'s poster, with its longer names and two people to ring, fits one sheet', async () => {
 		const sample = await serveStatic(outDirOf('sample'), '/');
 		try {
-			const { page, context } = await openPage(browser);
+			const { page, context } = await openPage(chrome.browser);
 			for (const n of ['abbey-fields', 'lockside', 'weavers-row']) {
 				await page.goto(`${sample.url}${n}/poster/`);
 				const { info, text } = await printed(page);

@@ -7,8 +7,10 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { CHROMIUM_ARGS, HOW_TO_GET_CHROMIUM, findChromium } from '../../src/lib/chromium.ts';
+import { serveStatic, type RunningServer } from '../../src/lib/static-server.ts';
+import { outDirOf, type SITES } from './build.ts';
 
 export const chromePath = findChromium();
 
@@ -33,6 +35,52 @@ export function describeInBrowser(name: string, body: () => void) {
 
 export async function launch(): Promise<Browser> {
 	return chromium.launch({ executablePath: chromePath, args: CHROMIUM_ARGS });
+}
+
+/**
+ * In a suite (describeInBrowser): one Chromium for its tests, launched before
+ * them and closed after. Use as `chrome.browser` inside the tests.
+ */
+export function useChromium(): { readonly browser: Browser } {
+	const held: { browser?: Browser } = {};
+	beforeAll(async () => {
+		held.browser = await launch();
+	});
+	afterAll(async () => {
+		await held.browser?.close();
+	});
+	return {
+		get browser() {
+			if (!held.browser) throw new Error('useChromium(): the browser is only there inside the suite\'s tests');
+			return held.browser;
+		},
+	};
+}
+
+/**
+ * In a suite: a built test site (test/helpers/build.ts) served on localhost
+ * under `base` for its tests. `url` is the site's address, ending in the base.
+ */
+export function useServedSite(site: keyof typeof SITES, base = '/'): { readonly url: string; readonly origin: string } {
+	const held: { server?: RunningServer } = {};
+	beforeAll(async () => {
+		held.server = await serveStatic(outDirOf(site), base);
+	});
+	afterAll(async () => {
+		await held.server?.close();
+	});
+	const server = () => {
+		if (!held.server) throw new Error('useServedSite(): the site is only served inside the suite\'s tests');
+		return held.server;
+	};
+	return {
+		get url() {
+			return server().url;
+		},
+		get origin() {
+			return server().origin;
+		},
+	};
 }
 
 export interface WatchedPage {
