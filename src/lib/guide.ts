@@ -125,13 +125,24 @@ export interface Guide {
 
 const collator = new Intl.Collator('en-GB', { sensitivity: 'base', numeric: true });
 
+/**
+ * The last word in every sort: names are unique where titles are not (two
+ * "Knit and natter"s), so the order never depends on the order the files
+ * were read in. A shard reads its own neighbourhoods through Astro and the
+ * others from disk; pages that list every neighbourhood must come out the
+ * same in each.
+ */
+export function byCode(a: string, b: string): number {
+	return a < b ? -1 : a > b ? 1 : 0;
+}
+
 export function buildGuide(input: GuideInput): Guide {
 	const themeById = new Map(input.themes.map((t) => [t.id, t]));
 	const published = <T extends { data: { draft?: boolean } }>(list: readonly T[]) => list.filter((e) => !e.data.draft);
 
 	const neighbourhoods = published(input.neighbourhoods)
 		.map((entry) => entry)
-		.sort((a, b) => collator.compare(a.data.name, b.data.name));
+		.sort((a, b) => collator.compare(a.data.name, b.data.name) || byCode(a.n, b.n));
 	const liveN = new Set(neighbourhoods.map((n) => n.n));
 
 	const assetsByKey = new Map<string, GuideAsset>();
@@ -165,7 +176,7 @@ export function buildGuide(input: GuideInput): Guide {
 				.map((ref) => assetsByKey.get(ref.includes('/') ? ref : `${entry.n}/${ref}`))
 				.filter((a): a is GuideAsset => a !== undefined),
 		}))
-		.sort((a, b) => b.data.date.getTime() - a.data.date.getTime() || collator.compare(a.data.title, b.data.title));
+		.sort((a, b) => b.data.date.getTime() - a.data.date.getTime() || collator.compare(a.data.title, b.data.title) || byCode(a.path, b.path));
 
 	for (const story of stories) {
 		for (const asset of story.assets) {
@@ -177,7 +188,7 @@ export function buildGuide(input: GuideInput): Guide {
 	const assetsByN = Map.groupBy(assetsByKey.values(), (a) => a.n);
 	const storiesByN = Map.groupBy(stories, (s) => s.n);
 	const guideNeighbourhoods: GuideNeighbourhood[] = neighbourhoods.map((entry) => {
-		const assets = (assetsByN.get(entry.n) ?? []).sort((a, b) => collator.compare(a.data.title, b.data.title));
+		const assets = (assetsByN.get(entry.n) ?? []).sort((a, b) => collator.compare(a.data.title, b.data.title) || byCode(a.slug, b.slug));
 		const checks = assets.map((a) => a.data.last_checked.getTime());
 		return {
 			n: entry.n,
