@@ -18,6 +18,15 @@ import type { BuildStage } from './stage.ts';
 /** Where the index goes, under the site's base. */
 export const SEARCH_BUNDLE_DIR = 'pagefind';
 
+/**
+ * Where the searchable pages are (src/pages/[n]/index.astro, assets/[slug],
+ * stories/[slug]): Pagefind reads only these, not the print, list and
+ * export pages around them, which hold every entry of a neighbourhood again
+ * and would cost it time and memory for nothing. The count check below
+ * catches a searchable page put anywhere else.
+ */
+export const SEARCHABLE_PAGES = '{*/index.html,*/assets/*/index.html,*/stories/*/index.html}';
+
 export const searchIndex: BuildStage = {
 	name: 'search index',
 	// One index over the whole site: a shard leaves it to npm run combine (see src/integrations/combine.ts).
@@ -35,7 +44,7 @@ export const searchIndex: BuildStage = {
 			if (!index || errors.length) throw new SearchIndexError('could not start Pagefind', errors);
 			// With no guides yet no page is marked, and Pagefind would index every page instead.
 			if (expected > 0) {
-				const added = await index.addDirectory({ path: outDir });
+				const added = await index.addDirectory({ path: outDir, glob: SEARCHABLE_PAGES });
 				if (added.errors.length) throw new SearchIndexError('could not read the built pages', added.errors);
 			}
 			const written = await index.writeFiles({ outputPath: bundle });
@@ -44,7 +53,8 @@ export const searchIndex: BuildStage = {
 			const indexed = await indexedPageCount(bundle);
 			if (indexed !== expected) {
 				throw new SearchIndexError(`indexed ${pages(indexed)}, but the guides have ${expected} neighbourhood, asset and story pages`, [
-					'Every neighbourhood, asset and story page, and no other, must use <ScreenLayout searchable> (which marks its main content data-pagefind-body).',
+					'Every neighbourhood, asset and story page, and no other, must use <ScreenLayout searchable> (which marks its main content data-pagefind-body),',
+					`and be where SEARCHABLE_PAGES looks (${SEARCHABLE_PAGES}).`,
 				]);
 			}
 		} finally {
