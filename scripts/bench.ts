@@ -107,6 +107,7 @@ async function main() {
 	say(`Benchmark ${name}, in ${path.relative(ROOT, work)}/`);
 	say(`Machine: ${describeMachine(results.machine as Machine)}`);
 
+	let finished = false;
 	try {
 		// 1. The corpus.
 		let started = performance.now();
@@ -227,8 +228,11 @@ async function main() {
 		writeFileSync(path.join(work, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 		say(`\n${describeMachine(results.machine as Machine)}; load average now ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}\n`);
 		say(table);
+		finished = true;
 	} finally {
-		if (!opts.keep) {
+		if (!finished) {
+			say(`\nThe benchmark stopped: its corpus, builds and logs are kept in ${path.relative(ROOT, work)}/ to see why.`);
+		} else if (!opts.keep) {
 			const json = path.join(work, 'results.json');
 			const kept = existsSync(json) ? readFileSync(json) : undefined;
 			rmSync(work, { recursive: true, force: true });

@@ -27,7 +27,7 @@ const HAS_PROC = existsSync('/proc/self/status');
 export async function measureNode(args: readonly string[], options: { env: NodeJS.ProcessEnv; cwd: string; logFile: string }): Promise<Measured> {
 	const log = createWriteStream(options.logFile);
 	const started = performance.now();
-	const child = spawn(process.execPath, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
+	const child = spawn(process.execPath, [...process.execArgv, ...args], { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
 	child.stdout.pipe(log, { end: false });
 	child.stderr.pipe(log, { end: false });
 	let peakTree = 0;
