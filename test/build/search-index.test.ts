@@ -3,7 +3,7 @@
  * that use it are put together. The browser tests search it for real; these
  * read the built files.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -217,11 +217,16 @@ describe('the indexing stage', () => {
 	const logger = { info() {}, warn() {}, error() {}, debug() {}, fork: () => logger, label: 'test', options: {} } as never;
 
 	it('fails, saying what to do, when the pages marked for search are not the guide pages', async () => {
-		// Two pages, only one marked: the guides have 12.
-		writeFileSync(path.join(temp, 'index.html'), '<html lang="en"><body><main data-pagefind-body><h1>One</h1><p>Words</p></main></body></html>');
-		writeFileSync(path.join(temp, 'other.html'), '<html lang="en"><body><h1>Two</h1></body></html>');
+		// A guide page marked, one not, and a marked page where no searchable page lives (a print page): the guides have 12.
+		const page = (file: string, body: string) => {
+			mkdirSync(path.dirname(path.join(temp, file)), { recursive: true });
+			writeFileSync(path.join(temp, file), `<html lang="en"><body>${body}</body></html>`);
+		};
+		page('one/index.html', '<main data-pagefind-body><h1>One</h1><p>Words</p></main>');
+		page('two/index.html', '<h1>Two</h1>');
+		page('one/print/index.html', '<main data-pagefind-body><h1>One in print</h1><p>Words</p></main>');
 		await expect(searchIndex.run({ outDir: temp, base: '/', content, logger })).rejects.toThrow(
-			/Building the search index failed: indexed 1 page, but the guides have 12 neighbourhood, asset and story pages\.\n.*ScreenLayout searchable/,
+			/Building the search index failed: indexed 1 page, but the guides have 12 neighbourhood, asset and story pages\.\n.*ScreenLayout searchable.*\n.*SEARCHABLE_PAGES/,
 		);
 	});
 });
