@@ -2,7 +2,7 @@
  * How long the printed guides take to make, and how long they are: for a
  * sample neighbourhood and for a generated one of 200 entries.
  *
- *   node scripts/bench-print.ts [--entries 200] [--neighbourhood lockside] [--runs 3]
+ *   npm run bench:print -- [--entries 200] [--neighbourhood lockside] [--runs 3]
  *
  * Each run is a real `astro build` with the PDF stage on; the figures are the
  * stage's own timings per PDF (every printing pass, and reading the page

@@ -4,7 +4,7 @@
  * the preflight and in `npm run check`), measured on the sample guides and
  * scaled to a 20,000-page site.
  *
- *   node scripts/bench-safety.ts [content folder]
+ *   npm run bench:safety -- [content folder]
  */
 import { markdownToHtml } from 'satteri';
 import { loadContent } from '../src/lib/content-files.ts';

@@ -1,7 +1,7 @@
 /**
  * Write a synthetic content folder, for benchmarks and trying things at scale:
  *
- *   node scripts/generate-corpus.ts <dir> [--neighbourhoods 50] [--assets 170] [--stories 30] [--seed 1]
+ *   npm run corpus -- <dir> [--neighbourhoods 50] [--assets 170] [--stories 30] [--seed 1]
  *
  * Then build it like any other: CONTENT_DIR=<dir> npm run build.
  */
@@ -21,7 +21,7 @@ const { values, positionals } = parseArgs({
 });
 const [dir] = positionals;
 if (!dir) {
-	console.error('Say where to write it: node scripts/generate-corpus.ts <dir> [--neighbourhoods 50] [--assets 170] [--stories 30] [--seed 1]');
+	console.error('Say where to write it: npm run corpus -- <dir> [--neighbourhoods 50] [--assets 170] [--stories 30] [--seed 1]');
 	process.exit(1);
 }
 const number = (name: string, value: string | undefined) => {

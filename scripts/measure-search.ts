@@ -3,7 +3,7 @@
  * many bytes a reader's browser fetches for its first query, for the sample
  * guides and for a generated corpus of about 10,000 pages.
  *
- *   node scripts/measure-search.ts [--pages 10000] [--skip-build]
+ *   npm run measure:search -- [--pages 10000] [--skip-build]
  *
  * Builds go to bench/.out/. Bytes fetched are measured in Chromium against a
  * plain static server (no compression), as the worst case; "gzip" is what a

@@ -1,6 +1,6 @@
 /**
  * Screenshots of built pages at phone and desktop widths, for looking at
- * what we make: `node scripts/screenshots.ts [dist] [path ...]`.
+ * what we make: `npm run screenshots -- [dist] [path ...]`.
  * Pictures go to .cache/screenshots/.
  */
 import { mkdirSync } from 'node:fs';
