@@ -102,7 +102,8 @@ async function main() {
 	env.GUIDE_SITE_STAGES = handoff;
 
 	const astro = path.join(import.meta.dirname, '../node_modules/astro/bin/astro.mjs');
-	const child = spawn(process.execPath, [astro, 'build', ...args.rest], { stdio: 'inherit', env });
+	// With this process's Node flags (type stripping, on Node 22 before 22.18), which the check's worker thread needs.
+	const child = spawn(process.execPath, [...process.execArgv, astro, 'build', ...args.rest], { stdio: 'inherit', env });
 	for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
 	let code = await new Promise<number>((resolve) => child.on('exit', (status, signal) => resolve(status ?? (signal ? 1 : 0))));
 	try {
@@ -151,5 +152,5 @@ function addTimings(seconds: Record<string, number>) {
 	writeFileSync(file, `${JSON.stringify(written, null, 2)}\n`);
 }
 
-// Run when started as a script (not when a test imports parseBuildArgs). Not import.meta.main: Node 22 lacks it.
+// Run when started as a script (not when a test imports parseBuildArgs). Node 22 has no `main` on import.meta, so the path is compared.
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();

@@ -36,6 +36,15 @@ import type { BuildStage } from './stage.ts';
 /** What runs over the built site, in this order. PDFs last: they print the finished pages. */
 export const STAGES: BuildStage[] = [pictures, searchIndex, pdfs];
 
+/**
+ * Whether Node runs TypeScript files itself (22.18 and later, or 22.12 with
+ * --experimental-strip-types, which npm run build passes on): the check's
+ * worker thread is a .ts file that Vite never sees.
+ */
+function nodeRunsTypeScript(): boolean {
+	return Boolean((process.features as { typescript?: string | false }).typescript);
+}
+
 export default function guide(): AstroIntegration {
 	let loaded: LoadedContent | undefined;
 	let site: URL | undefined;
@@ -59,7 +68,7 @@ export default function guide(): AstroIntegration {
 						'No site address, so there will be no QR codes, posters, canonical links, feeds or open data. Add url to content/site.yaml (like url: https://guides.example.org/), or set SITE_URL.',
 					);
 				}
-				if (command === 'build') {
+				if (command === 'build' && nodeRunsTypeScript()) {
 					// On a thread of its own, alongside Astro's start-up and content sync; the loaders wait for it (preflight.ts).
 					const checked = checkOnWorker(new URL('src/integrations/preflight-worker.ts', config.root)).then((result) => {
 						timings.set('preflight', result.seconds);
@@ -78,6 +87,8 @@ export default function guide(): AstroIntegration {
 					logger,
 				);
 				loaded = judged.loaded;
+				// A build stops (on a Node that cannot run the worker's TypeScript, the check runs here); the dev server says and carries on.
+				if (judged.error && command === 'build') throw judged.error;
 				if (judged.error) logger.error(judged.error.message);
 			},
 			'astro:build:start': async () => {
