@@ -21,7 +21,7 @@ function enhance(box: HTMLElement) {
 
 	const button = document.createElement('button');
 	button.type = 'button';
-	button.className = 'add-to-list-button';
+	button.className = 'button add-to-list-button';
 	const status = document.createElement('span');
 	status.className = 'add-to-list-status';
 	status.setAttribute('role', 'status');

@@ -126,7 +126,7 @@ async function start(root: HTMLElement) {
 			item.append(document.importNode(entries.get(slug)!, true));
 			const remove = document.createElement('button');
 			remove.type = 'button';
-			remove.className = 'my-list-button my-list-remove';
+			remove.className = 'button my-list-remove';
 			const hidden = document.createElement('span');
 			hidden.className = 'visually-hidden';
 			hidden.textContent = titleOf(slug);
