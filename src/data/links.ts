@@ -1,7 +1,7 @@
 /** Links for pages: the site paths of src/lib/urls.ts with this build's base path. */
 import { absoluteUrl, withBase } from '../lib/urls.ts';
 
-export { routes } from '../lib/urls.ts';
+export { routes, telHref } from '../lib/urls.ts';
 
 /** A site path as a link under the base path: `href(routes.asset(n, slug))`. */
 export function href(path: string): string {

@@ -84,3 +84,8 @@ export function outputFileFor(path: string): string {
 	if (clean === '' || clean.endsWith('/')) return `${clean}index.html`;
 	return clean;
 }
+
+/** A phone number as a link a phone can ring: `tel:` and its digits (and a leading +), `0113 496 0518` → `tel:01134960518`. */
+export function telHref(phone: string): string {
+	return `tel:${phone.replace(/[^\d+]/g, '')}`;
+}

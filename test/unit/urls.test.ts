@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { absoluteUrl, normaliseBase, outputFileFor, routes, withBase } from '../../src/lib/urls.ts';
+import { absoluteUrl, normaliseBase, outputFileFor, routes, telHref, withBase } from '../../src/lib/urls.ts';
 
 describe('base path', () => {
 	it('normalises any way of writing a base', () => {
@@ -53,5 +53,12 @@ describe('base path', () => {
 		expect(outputFileFor('/')).toBe('index.html');
 		expect(outputFileFor('/n/assets/s/')).toBe('n/assets/s/index.html');
 		expect(outputFileFor('/n/calendar.ics')).toBe('n/calendar.ics');
+	});
+});
+
+describe('phone links', () => {
+	it('keep only the digits and a leading +, so a phone can ring them', () => {
+		expect(telHref('0113 496 0518')).toBe('tel:01134960518');
+		expect(telHref('+44 (0)7700 900412')).toBe('tel:+4407700900412');
 	});
 });
