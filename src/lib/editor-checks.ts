@@ -20,6 +20,7 @@ import { addMonths, isDueSoon, isStale } from './staleness.ts';
 import { TEMPLATE_BODY_MARK } from './templates.ts';
 import { today as defaultToday } from './today.ts';
 import { longDate } from './words.ts';
+import { assetKey } from '../schema/story.ts';
 
 /** A summary longer than this fills a small phone's screen when text is set large. */
 export const SUMMARY_COMFORTABLE_LENGTH = 150;
@@ -217,7 +218,7 @@ function withheldNamesInStories(loaded: LoadedContent, stories: readonly StoryRe
 	for (const story of stories) {
 		const seen = new Set<string>();
 		for (const ref of story.data.assets) {
-			const asset = assets.get(ref.includes('/') ? ref : `${story.n}/${ref}`);
+			const asset = assets.get(assetKey(ref, story.n));
 			if (!asset) continue;
 			const words = privateNameWords(asset.data);
 			if (words.length === 0) continue;

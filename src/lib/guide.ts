@@ -7,7 +7,7 @@
  * and tests feed it files read from disk (`content-files.ts`).
  */
 import { posix } from 'node:path';
-import type { Asset, Neighbourhood, Site, Story, Theme, When } from '../schema/index.ts';
+import { assetKey, type Asset, type Neighbourhood, type Site, type Story, type Theme, type When } from '../schema/index.ts';
 import { applyConsent, type PublicAsset } from './consent.ts';
 import { weekPlan, type DayPlan } from './schedule.ts';
 import { isStale } from './staleness.ts';
@@ -120,6 +120,8 @@ export interface Guide {
 	allNeighbourhoods: GuideNeighbourhood[];
 	/** Any neighbourhood of the site, built by this build or not. */
 	get(n: string): GuideNeighbourhood | undefined;
+	/** A published asset by its key `<n>/<slug>` (`assetKey` turns a story's reference into one). */
+	asset(key: string): GuideAsset | undefined;
 	today: Date;
 }
 
@@ -173,7 +175,7 @@ export function buildGuide(input: GuideInput): Guide {
 			entry: entry.entry,
 			image: entry.data.image ? resolveImage(entry.n, entry.contentPath, entry.data.image) : undefined,
 			assets: entry.data.assets
-				.map((ref) => assetsByKey.get(ref.includes('/') ? ref : `${entry.n}/${ref}`))
+				.map((ref) => assetsByKey.get(assetKey(ref, entry.n)))
 				.filter((a): a is GuideAsset => a !== undefined),
 		}))
 		.sort((a, b) => b.data.date.getTime() - a.data.date.getTime() || collator.compare(a.data.title, b.data.title) || byCode(a.path, b.path));
@@ -218,6 +220,7 @@ export function buildGuide(input: GuideInput): Guide {
 		neighbourhoods: builds ? guideNeighbourhoods.filter((g) => builds(g.n)) : guideNeighbourhoods,
 		allNeighbourhoods: guideNeighbourhoods,
 		get: (n) => byN.get(n),
+		asset: (key) => assetsByKey.get(key),
 		today: input.today,
 	};
 }

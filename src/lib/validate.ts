@@ -9,6 +9,7 @@ import type { LoadedContent } from './content-files.ts';
 import { imageContentPath } from './guide.ts';
 import { fieldName, type Problem } from './problems.ts';
 import { didYouMean } from './words.ts';
+import { assetKey } from '../schema/story.ts';
 
 function hasEntryFile(root: string, n: string, slug: string): boolean {
 	return ['.md', '.mdx'].some((ext) => existsSync(path.join(root, 'neighbourhoods', n, 'assets', `${slug}${ext}`)));
@@ -48,7 +49,7 @@ export function validateContent(loaded: LoadedContent): Problem[] {
 	const neighbourhoodDrafts = new Set(loaded.neighbourhoods.filter((n) => n.data.draft).map((n) => n.n));
 	for (const story of loaded.stories) {
 		story.data.assets.forEach((ref, index) => {
-			const [n, slug] = ref.includes('/') ? ref.split('/') : [story.n, ref];
+			const [n, slug] = assetKey(ref, story.n).split('/');
 			const asset = assetsByN.get(n)?.get(slug);
 			// An asset whose file has problems of its own is reported there, not as missing here.
 			if (!asset && hasEntryFile(loaded.root, n, slug)) return;

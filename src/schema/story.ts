@@ -24,6 +24,11 @@ export const assetRef = () =>
 		},
 	});
 
+/** The asset a story's reference names, as `<n>/<slug>`: a bare slug is in the story's own neighbourhood `n`. */
+export function assetKey(ref: string, n: string): string {
+	return ref.includes('/') ? ref : `${n}/${ref}`;
+}
+
 /** `content/neighbourhoods/<n>/stories/<slug>.md|.mdx`: a resident's story. */
 export const storySchema = ({ themeIds, today = new Date() }: StorySchemaOptions = {}) =>
 	strictFields({

@@ -12,6 +12,7 @@
 import type { AssetRecord, LoadedContent, StoryRecord } from '../content-files.ts';
 import { firstName } from '../consent.ts';
 import { fieldName, type PathSegment, type Problem } from '../problems.ts';
+import { assetKey } from '../../schema/story.ts';
 
 interface Withheld {
 	/** What it is, in words: `the surname "Zzholt"`. */
@@ -25,7 +26,7 @@ export function consentTextProblems(loaded: LoadedContent): Problem[] {
 	const storiesByAsset = new Map<string, StoryRecord[]>();
 	for (const story of loaded.stories) {
 		for (const ref of story.data.assets) {
-			const key = ref.includes('/') ? ref : `${story.n}/${ref}`;
+			const key = assetKey(ref, story.n);
 			storiesByAsset.set(key, [...(storiesByAsset.get(key) ?? []), story]);
 		}
 	}

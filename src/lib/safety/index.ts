@@ -15,6 +15,7 @@ import type { LoadedContent } from '../content-files.ts';
 import type { Problem } from '../problems.ts';
 import { checkBody } from './body.ts';
 import { consentTextProblems } from './consent-text.ts';
+import { assetKey } from '../../schema/story.ts';
 
 export { checkBody, estimateMarkdownNesting, type BodyContext, type BodyFinding } from './body.ts';
 export { sanitizeHtml, findHtmlProblems, SANITIZE_SCHEMA } from './html.ts';
@@ -42,7 +43,7 @@ export function safetyProblems(loaded: LoadedContent, entriesOf?: (n: string) =>
 			fileExists,
 			draft: record.data.draft,
 			assetState: (ref) => {
-				const key = ref.includes('/') ? ref : `${'n' in record ? record.n : ''}/${ref}`;
+				const key = assetKey(ref, 'n' in record ? record.n : '');
 				const asset = assets.get(key);
 				if (!asset) return 'missing';
 				return asset.data.draft || !published.has(asset.n) ? 'draft' : 'published';
