@@ -15,9 +15,10 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { deserialize } from 'node:v8';
 import { STAGES } from '../src/integrations/guide.ts';
 import { runSiteStages, type SiteStagesHandoff } from '../src/integrations/site-stages.ts';
-import { selectContent, selectionProblems } from '../src/lib/build-scope.ts';
+import { selectionProblems } from '../src/lib/build-scope.ts';
 import { loadContent } from '../src/lib/content-files.ts';
 import { SelectionError, parseOnly, parseShard, selects, shardName, type Selection } from '../src/lib/selection.ts';
 import { contentDir, outDir, timingsFile } from '../src/lib/settings.ts';
@@ -107,7 +108,7 @@ async function main() {
 	for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
 	let code = await new Promise<number>((resolve) => child.on('exit', (status, signal) => resolve(status ?? (signal ? 1 : 0))));
 	try {
-		if (code === 0 && existsSync(handoff)) code = await siteStages(JSON.parse(readFileSync(handoff, 'utf8')) as SiteStagesHandoff, chosen);
+		if (code === 0 && existsSync(handoff)) code = await siteStages(deserialize(readFileSync(handoff)) as SiteStagesHandoff);
 	} finally {
 		rmSync(path.dirname(handoff), { recursive: true, force: true });
 	}
@@ -122,20 +123,16 @@ async function main() {
 }
 
 /** The site-wide stages (the search index) over what Astro built; 0 when they succeed. */
-async function siteStages(next: SiteStagesHandoff, chosen: Selection): Promise<number> {
+async function siteStages(next: SiteStagesHandoff): Promise<number> {
 	const log = (label: string, message: string) => console.log(`${new Date().toTimeString().slice(0, 8)} [${label}] ${message}`);
 	try {
-		const started = performance.now();
-		const content = selectContent(loadContent(contentDir()), chosen);
-		const reading = (performance.now() - started) / 1000;
 		const seconds = await runSiteStages({
 			...next,
 			site: next.site ? new URL(next.site) : undefined,
-			content,
 			stages: STAGES,
 			logger: (stage) => ({ info: (m) => log(stage, m), warn: (m) => log(stage, `warning: ${m}`), error: (m) => log(stage, m) }),
 		});
-		addTimings({ 'reading content again': reading, ...seconds });
+		addTimings(seconds);
 		return 0;
 	} catch (error) {
 		console.error(`\n${(error as Error).message}`);

@@ -4,7 +4,8 @@
  */
 import path from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { loadContent } from '../lib/content-files.ts';
+import { wholeContent } from '../lib/build-scope.ts';
+import { loadContent, ofNeighbourhoods } from '../lib/content-files.ts';
 import { buildGuide, type Guide, type GuideInput } from '../lib/guide.ts';
 import { selects, type Selection } from '../lib/selection.ts';
 import { contentDir, selection } from '../lib/settings.ts';
@@ -91,7 +92,9 @@ function otherNeighbourhoods(chosen: Selection): Pick<GuideInput, 'neighbourhood
 }
 
 function readOtherNeighbourhoods(chosen: Selection): Pick<GuideInput, 'neighbourhoods' | 'assets' | 'stories'> {
-	const loaded = loadContent(root, { only: (n) => !selects(chosen, n), today: today() });
+	// What the build's content check read (src/integrations/preflight.ts); from disk only if there is none.
+	const whole = wholeContent();
+	const loaded = whole ? ofNeighbourhoods(whole, (n) => !selects(chosen, n)) : loadContent(root, { only: (n) => !selects(chosen, n), today: today() });
 	return {
 		neighbourhoods: loaded.neighbourhoods.map(({ n, data, contentPath }) => ({ n, data, contentPath })),
 		assets: loaded.assets.map(({ n, slug, data, contentPath }) => ({ n, slug, data, contentPath })),

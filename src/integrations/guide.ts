@@ -17,6 +17,7 @@
 import { createReadStream, existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { serialize } from 'node:v8';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { checkContent } from '../lib/check-content.ts';
@@ -140,8 +141,9 @@ export default function guide(): AstroIntegration {
 					});
 				}
 				if (handoff && !isShard(chosen)) {
-					const next: SiteStagesHandoff = { outDir, base, site: site?.href };
-					await writeFile(handoff, JSON.stringify(next));
+					// With the content this build has read, so the step after it need not read it again (v8 keeps its dates).
+					const next: SiteStagesHandoff = { outDir, base, site: site?.href, content: loaded };
+					await writeFile(handoff, serialize(next));
 				}
 				await timings.write(timingsFile());
 			},

@@ -13,7 +13,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { AstroIntegrationLogger } from 'astro';
-import { scopeProblems, selectContent, selectionProblems } from '../lib/build-scope.ts';
+import { keepWholeContent, scopeProblems, selectContent, selectionProblems } from '../lib/build-scope.ts';
 import type { ContentCheck } from '../lib/check-content.ts';
 import type { LoadedContent } from '../lib/content-files.ts';
 import { ContentError, formatReport, sortProblems, type Problem } from '../lib/problems.ts';
@@ -47,6 +47,8 @@ export function checkOnWorker(worker: URL): Promise<CheckedContent & { seconds: 
  */
 export function verdict(checked: CheckedContent, chosen: Selection, logger: AstroIntegrationLogger): { loaded: LoadedContent; error?: Error } {
 	const loaded = selectContent(checked.loaded, chosen);
+	// The pages that list every neighbourhood need the ones a preview or shard leaves out.
+	if (chosen.kind !== 'all') keepWholeContent(checked.loaded);
 	// Unsafe HTML in Markdown is left out of the pages: reported, but it does not stop the build.
 	reportRemoved(checked.problems.filter((p) => p.severity === 'error' && p.removedByBuild), logger);
 	const scoped = scopeProblems(checked.problems.filter((p) => !p.removedByBuild), chosen, checked.loaded.root);

@@ -32,9 +32,11 @@ export async function runSiteStages({ outDir, base, site, content, stages, logge
 	return seconds;
 }
 
-/** What `astro build` leaves for the step after it (GUIDE_SITE_STAGES names the file). */
+/** What `astro build` leaves for the step after it (GUIDE_SITE_STAGES names the file, written with node:v8's serialize). */
 export interface SiteStagesHandoff {
 	outDir: string;
 	base: string;
 	site?: string;
+	/** The content of the neighbourhoods built, as the build read it. */
+	content: LoadedContent;
 }

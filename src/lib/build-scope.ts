@@ -23,6 +23,23 @@ export function neighbourhoodFolders(root: string): string[] {
 		.sort();
 }
 
+/*
+ * The whole network as the build's content check read it, kept for the pages
+ * of a preview or shard that list every neighbourhood (src/data/guide.ts), so
+ * the neighbourhoods it does not build are not read from disk a second time.
+ * The integration and the pages are separate module instances in one
+ * process: hence globalThis, under a registered symbol.
+ */
+const WHOLE = Symbol.for('good-life-guides.whole-content');
+
+export function keepWholeContent(loaded: LoadedContent): void {
+	(globalThis as { [WHOLE]?: LoadedContent })[WHOLE] = loaded;
+}
+
+export function wholeContent(): LoadedContent | undefined {
+	return (globalThis as { [WHOLE]?: LoadedContent })[WHOLE];
+}
+
 /** The part of the content a selection builds: what the stages (pictures, PDFs) work on. */
 export function selectContent(loaded: LoadedContent, selection: Selection): LoadedContent {
 	return selection.kind === 'all' ? loaded : ofNeighbourhoods(loaded, (n) => selects(selection, n));
