@@ -36,24 +36,36 @@ export function aToZ(hood: GuideNeighbourhood): AToZGroup[] {
 		...hood.stories.map((story) => ({ title: story.data.title, path: story.path, details: `Story by ${story.data.author}`, lang: story.data.language })),
 	].sort((a, b) => collator.compare(a.title, b.title));
 
-	const groups = new Map<string, AToZGroup>();
-	for (const entry of entries) {
-		const letter = firstLetter(entry.title);
-		let group = groups.get(letter);
-		if (!group) {
-			const number = letter === NUMBERS;
-			group = { letter, id: number ? 'letter-0-9' : `letter-${letter.toLowerCase()}`, label: number ? 'Numbers' : `Letter ${letter}`, entries: [] };
-			groups.set(letter, group);
-		}
-		group.entries.push(entry);
-	}
-	return [...groups.values()].sort((a, b) => (a.letter === NUMBERS ? -1 : b.letter === NUMBERS ? 1 : collator.compare(a.letter, b.letter)));
+	return byFirstLetter(entries, (entry) => entry.title).map(({ letter, items }) => {
+		const number = letter === NUMBERS;
+		return { letter, id: number ? 'letter-0-9' : `letter-${letter.toLowerCase()}`, label: number ? 'Numbers' : `Letter ${letter}`, entries: items };
+	});
 }
 
 const NUMBERS = '0 to 9';
 
-/** "Ćwiczenia" → "C", "3 Towns" → "0 to 9", "‘Quoted’" → "Q". */
-function firstLetter(title: string): string {
+/**
+ * Items grouped by the first letter of their label: numbers first, then A to
+ * Z, then anything else; in each letter, the order they came in. For the A to
+ * Z page and the printed index alike. Grouped, not cut where the letter
+ * changes: "‘Quoted’ tea" sorts before "Art club" but belongs under Q.
+ */
+export function byFirstLetter<T>(items: readonly T[], label: (item: T) => string): { letter: string; items: T[] }[] {
+	const groups = new Map<string, T[]>();
+	for (const item of items) {
+		const letter = firstLetter(label(item));
+		const group = groups.get(letter);
+		if (group) group.push(item);
+		else groups.set(letter, [item]);
+	}
+	const rank = (letter: string) => (letter === NUMBERS ? 0 : letter === '#' ? 2 : 1);
+	return [...groups]
+		.sort(([a], [b]) => rank(a) - rank(b) || collator.compare(a, b))
+		.map(([letter, grouped]) => ({ letter, items: grouped }));
+}
+
+/** "Ćwiczenia" → "C", "Éclair" → "E", "3 Towns" → "0 to 9", "‘Quoted’" → "Q"; quotes and brackets are skipped. */
+export function firstLetter(title: string): string {
 	const first = title
 		.normalize('NFD')
 		.replace(/[\u0300-\u036f]/g, '')
@@ -61,5 +73,5 @@ function firstLetter(title: string): string {
 		.charAt(0)
 		.toUpperCase();
 	if (/\d/.test(first)) return NUMBERS;
-	return /[A-Z]/.test(first) ? first : first || '#';
+	return first || '#';
 }

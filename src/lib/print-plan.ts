@@ -9,6 +9,7 @@
  * page number, so nobody reads the same entry twice or misses it under a
  * theme they look up.
  */
+import { byFirstLetter } from './a-to-z.ts';
 import type { GuideAsset, GuideNeighbourhood, GuideStory } from './guide.ts';
 import type { Theme } from '../schema/index.ts';
 import type { DayPlan } from './schedule.ts';
@@ -122,14 +123,7 @@ export function indexOf(assets: readonly GuideAsset[], stories: readonly GuideSt
 	items.push(...[...places].filter(([key, item]) => item.children!.length > 1 && !titles.has(key)).map(([, item]) => item));
 	items.sort((a, b) => collator.compare(a.label, b.label) || (a.note ? 1 : 0) - (b.note ? 1 : 0));
 
-	const letters: IndexLetter[] = [];
-	for (const item of items) {
-		const letter = firstLetter(item.label);
-		const last = letters.at(-1);
-		if (last?.letter === letter) last.items.push(item);
-		else letters.push({ letter, items: [item] });
-	}
-	return letters;
+	return byFirstLetter(items, (item) => item.label);
 }
 
 /**
@@ -145,17 +139,6 @@ export function placeLabel(asset: Pick<GuideAsset, 'data'>): string | undefined 
 	return title.includes(where) || where.includes(title) ? undefined : place;
 }
 
-/** "Éclair" → "E"; "4th Scouts" → "0 to 9"; quotes and brackets are skipped. */
-export function firstLetter(label: string): string {
-	const first = label
-		.normalize('NFD')
-		.replace(/[\u0300-\u036f]/g, '')
-		.replace(/^[^\p{L}\p{N}]+/u, '')
-		.charAt(0)
-		.toUpperCase();
-	if (/[0-9]/.test(first)) return '0 to 9';
-	return first || '#';
-}
 
 function normalise(value: string): string {
 	return value.toLowerCase().replace(/\s+/g, ' ').trim();

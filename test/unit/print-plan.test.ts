@@ -1,11 +1,11 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { byFirstLetter, firstLetter } from '../../src/lib/a-to-z.ts';
 import { loadContent } from '../../src/lib/content-files.ts';
 import { buildGuide, type GuideAsset } from '../../src/lib/guide.ts';
 import {
 	anchors,
 	cssString,
-	firstLetter,
 	indexOf,
 	paperWeek,
 	placeLabel,
@@ -106,6 +106,15 @@ describe('the A to Z', () => {
 
 	it('files names under their first letter, accents and numbers included', () => {
 		expect(['Éclair club', '“Quoted” group', '4th Scouts', 'apple'].map(firstLetter)).toEqual(['E', 'Q', '0 to 9', 'A']);
+	});
+
+	it('keeps each letter together, wherever the sort puts a title that starts with a quote or a bracket', () => {
+		// The collator sorts punctuation first: "‘Quoted’ tea" and "(The) Hub" come before "3 Towns".
+		const sorted = ['Quilting', 'Art club', '(The) Hub', '3 Towns', '‘Quoted’ tea', 'Éclair'].sort(new Intl.Collator('en-GB', { sensitivity: 'base', numeric: true }).compare);
+		expect(sorted[0]).not.toBe('3 Towns');
+		const letters = byFirstLetter(sorted, (title) => title);
+		expect(letters.map((l) => l.letter)).toEqual(['0 to 9', 'A', 'E', 'Q', 'T']);
+		expect(letters.find((l) => l.letter === 'Q')?.items.sort()).toEqual(['Quilting', '‘Quoted’ tea'].sort());
 	});
 });
 
