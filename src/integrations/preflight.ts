@@ -16,7 +16,7 @@ import type { AstroIntegrationLogger } from 'astro';
 import { keepWholeContent, scopeProblems, selectContent, selectionProblems } from '../lib/build-scope.ts';
 import type { ContentCheck } from '../lib/check-content.ts';
 import type { LoadedContent } from '../lib/content-files.ts';
-import { ContentError, formatReport, sortProblems, type Problem } from '../lib/problems.ts';
+import { ContentError, formatReport, leftOutByBuild, sortProblems, type Problem } from '../lib/problems.ts';
 import { describeSelection, type Selection } from '../lib/selection.ts';
 
 /** What crosses from the worker: the check without its line finders (functions cannot be sent), which only the check needs. */
@@ -50,8 +50,8 @@ export function verdict(checked: CheckedContent, chosen: Selection, logger: Astr
 	// The pages that list every neighbourhood need the ones a preview or shard leaves out.
 	if (chosen.kind !== 'all') keepWholeContent(checked.loaded);
 	// Unsafe HTML in Markdown is left out of the pages: reported, but it does not stop the build.
-	reportRemoved(checked.problems.filter((p) => p.severity === 'error' && p.removedByBuild), logger);
-	const scoped = scopeProblems(checked.problems.filter((p) => !p.removedByBuild), chosen, checked.loaded.root);
+	reportRemoved(checked.problems.filter(leftOutByBuild), logger);
+	const scoped = scopeProblems(checked.problems.filter((p) => !leftOutByBuild(p)), chosen, checked.loaded.root);
 	reportWarnings(scoped.warnings, logger);
 	if (scoped.elsewhere.length) {
 		logger.warn(`${scoped.elsewhere.length} ${scoped.elsewhere.length === 1 ? 'problem' : 'problems'} in other neighbourhoods, left out of this preview ("npm run check" lists them).`);

@@ -5,7 +5,7 @@
  */
 import { loadContent, type LoadOptions, type LoadedContent } from './content-files.ts';
 import { editorChecks } from './editor-checks.ts';
-import type { Problem } from './problems.ts';
+import { leftOutByBuild, type Problem } from './problems.ts';
 import { safetyProblems } from './safety/index.ts';
 import { validateContent } from './validate.ts';
 
@@ -34,5 +34,5 @@ export function checkContent(contentDir: string, options: CheckOptions = {}): Co
 	problems.push(...editorChecks(loaded, { today: options.today, entriesOf: options.entryChecksOf }));
 	problems.push(...safetyProblems(loaded, options.entryChecksOf));
 	const errors = problems.filter((p) => p.severity === 'error');
-	return { loaded, problems, errors, buildErrors: errors.filter((p) => !p.removedByBuild) };
+	return { loaded, problems, errors, buildErrors: errors.filter((p) => !leftOutByBuild(p)) };
 }

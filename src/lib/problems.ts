@@ -26,6 +26,15 @@ export interface Problem {
 	removedByBuild?: boolean;
 }
 
+/**
+ * Unsafe HTML or a link the build leaves out of the page: an error for the
+ * check (it fails until the file is fixed), but not one that stops the build.
+ * The one rule for both: check-content.ts's buildErrors and the build's verdict.
+ */
+export function leftOutByBuild(problem: Problem): boolean {
+	return problem.severity === 'error' && problem.removedByBuild === true;
+}
+
 export type PathSegment = string | number;
 
 /** `where.postcode`, `when[2].day`. */
