@@ -70,6 +70,13 @@ describe('the search index', () => {
 		expect(guide?.content).not.toContain('Weekly Group');
 	});
 
+	it('indexes what an entry says, not the buttons around it', () => {
+		const group = indexedPages(dist).find((p) => p.url === '/testwick/assets/weekly-group/');
+		expect(group?.content).toContain('Weekly Group');
+		expect(readPage(dist, '/testwick/assets/weekly-group/').querySelector('main')?.textContent).toContain('to my list');
+		expect(group?.content).not.toContain('to my list');
+	});
+
 	it('gives each page its filters and the details a result shows', () => {
 		const group = indexedPages(dist).find((p) => p.url === '/testwick/assets/weekly-group/');
 		expect(group?.filters).toEqual({
