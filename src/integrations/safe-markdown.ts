@@ -14,8 +14,8 @@
  * reaches the page (src/components/EntryBody.astro).
  */
 import path from 'node:path';
-import { existsSync, statSync } from 'node:fs';
 import { satteri } from '@astrojs/markdown-satteri';
+import { isContentFile } from '../lib/content-files.ts';
 import { checkBody } from '../lib/safety/body.ts';
 
 type SatteriProcessor = ReturnType<typeof satteri>;
@@ -71,10 +71,7 @@ export function guardMdx(source: string, filePath: string, contentDir: string): 
 	const findings = checkBody(source, {
 		format: 'mdx',
 		contentPath: inContent ? relative.split(path.sep).join('/') : undefined,
-		fileExists: (contentPath) => {
-			const target = path.join(root, contentPath);
-			return existsSync(target) && statSync(target).isFile();
-		},
+		fileExists: (contentPath) => isContentFile(root, contentPath),
 	}).filter((finding) => finding.severity === 'error');
 	if (findings.length === 0) return;
 	const shown = path.relative(process.cwd(), file) || file;

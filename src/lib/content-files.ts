@@ -209,6 +209,12 @@ export function loadContent(contentDir: string, options: LoadOptions = {}): Load
 	}
 }
 
+/** Whether `contentPath` (relative to the content folder `root`) is a file: a picture a page shows, say. */
+export function isContentFile(root: string, contentPath: string): boolean {
+	const file = path.join(root, contentPath);
+	return existsSync(file) && statSync(file).isFile();
+}
+
 /** The same content with only the neighbourhoods `keep` accepts (and their entries). */
 export function ofNeighbourhoods(loaded: LoadedContent, keep: (n: string) => boolean): LoadedContent {
 	const only = <T extends { n: string }>(list: readonly T[]) => list.filter((record) => keep(record.n));

@@ -3,19 +3,19 @@
  * pictures on disk. Run by `npm run check` and by the build's preflight, on
  * what `loadContent` read.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { LoadedContent } from './content-files.ts';
+import { isContentFile, type LoadedContent } from './content-files.ts';
 import { imageContentPath } from './guide.ts';
 import { fieldName, type Problem } from './problems.ts';
 import { didYouMean } from './words.ts';
 import { assetKey } from '../schema/story.ts';
+import { IMAGE_EXTENSIONS } from './safety/policy.ts';
 
 function hasEntryFile(root: string, n: string, slug: string): boolean {
 	return ['.md', '.mdx'].some((ext) => existsSync(path.join(root, 'neighbourhoods', n, 'assets', `${slug}${ext}`)));
 }
 
-const IMAGE_EXTENSIONS = new Set(['.jpg', '.jpeg', '.png', '.webp', '.avif', '.gif', '.svg']);
 
 /** Every problem across files, added to the ones found while reading. */
 export function validateContent(loaded: LoadedContent): Problem[] {
@@ -111,10 +111,9 @@ export function validateContent(loaded: LoadedContent): Problem[] {
 			);
 			continue;
 		}
-		const absolute = path.join(loaded.root, contentPath);
-		if (!existsSync(absolute) || !statSync(absolute).isFile()) {
+		if (!isContentFile(loaded.root, contentPath)) {
 			error(record.file, ['image', 'src'], `"${image.src}" does not exist (check the file name and its capital letters, or add the picture to content/${folder})`);
-		} else if (!IMAGE_EXTENSIONS.has(path.extname(absolute).toLowerCase())) {
+		} else if (!IMAGE_EXTENSIONS.has(path.extname(contentPath).toLowerCase())) {
 			error(record.file, ['image', 'src'], `"${image.src}" is not a picture the web can show (use a .jpg, .png or .webp file)`);
 		}
 	}

@@ -20,6 +20,7 @@ import {
 	DROPPED_WITH_CONTENT,
 	EXTERNAL_LINK_REL,
 	GLOBAL_ATTRIBUTES,
+	LINK_SCHEMES,
 	HTML_FIX,
 	MAX_NESTING,
 	REQUIRED_VALUES,
@@ -53,7 +54,7 @@ function buildSchema(): Schema {
 		required: {},
 		strip: [...DROPPED_WITH_CONTENT],
 		// Addresses are checked again below, more strictly; this is a first net.
-		protocols: { href: ['http', 'https', 'mailto', 'tel'], src: ['http', 'https', 'data'] },
+		protocols: { href: [...LINK_SCHEMES], src: ['http', 'https', 'data'] },
 		// Heading ids are the anchors people link to; prefixing them would break those links.
 		clobber: [],
 		clobberPrefix: '',

@@ -9,9 +9,7 @@
  *   too deeply nested, and withheld names or numbers written in the text:
  *   errors that stop the build.
  */
-import { existsSync, statSync } from 'node:fs';
-import path from 'node:path';
-import type { LoadedContent } from '../content-files.ts';
+import { isContentFile, type LoadedContent } from '../content-files.ts';
 import type { Problem } from '../problems.ts';
 import { checkBody } from './body.ts';
 import { consentTextProblems } from './consent-text.ts';
@@ -30,10 +28,7 @@ export function safetyProblems(loaded: LoadedContent, entriesOf?: (n: string) =>
 	const problems: Problem[] = [];
 	const published = new Set(loaded.neighbourhoods.filter((n) => !n.data.draft).map((n) => n.n));
 	const assets = new Map(loaded.assets.map((a) => [`${a.n}/${a.slug}`, a]));
-	const fileExists = (contentPath: string) => {
-		const file = path.join(loaded.root, contentPath);
-		return existsSync(file) && statSync(file).isFile();
-	};
+	const fileExists = (contentPath: string) => isContentFile(loaded.root, contentPath);
 
 	for (const record of [...loaded.neighbourhoods, ...loaded.assets, ...loaded.stories]) {
 		if (entriesOf && !entriesOf(record.n)) continue;

@@ -175,7 +175,7 @@ export type UrlUse = 'link' | 'image';
 
 export type UrlVerdict = { ok: true; external: boolean } | { ok: false; reason: string; fix: string };
 
-const LINK_SCHEMES = new Set(['http', 'https', 'mailto', 'tel']);
+export const LINK_SCHEMES: ReadonlySet<string> = new Set(['http', 'https', 'mailto', 'tel']);
 const IMAGE_DATA = /^data:image\/(?:png|jpeg|gif|webp|avif)[;,]/i;
 
 /**
