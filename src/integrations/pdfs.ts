@@ -41,6 +41,7 @@ import { readPdfDestinations } from '../lib/pdf-destinations.ts';
 import { serveStatic } from '../lib/static-server.ts';
 import { outputFileFor, routes, withBase } from '../lib/urls.ts';
 import type { BuildStage, StageLogger } from './stage.ts';
+import { plural } from '../lib/words.ts';
 
 export type PdfSetting = 'on' | 'off' | 'required';
 
@@ -212,10 +213,6 @@ function warnWeekSheet(logger: StageLogger, n: string, pages: number) {
 	logger.warn(
 		`The week sheet for ${n} takes ${pages} pages, not one: there is too much on to fit on one sheet in type people can read (12pt). It still prints; to fit it on one page, leave the less regular things off the week (a "when_note" instead of "when").`,
 	);
-}
-
-function plural(count: number, one: string, many = `${one}s`): string {
-	return `${count} ${count === 1 ? one : many}`;
 }
 
 /** "310 KB", "1.2 MB". */

@@ -14,6 +14,7 @@ import path from 'node:path';
 import * as pagefind from 'pagefind';
 import type { LoadedContent } from '../lib/content-files.ts';
 import type { BuildStage } from './stage.ts';
+import { plural } from '../lib/words.ts';
 
 /** Where the index goes, under the site's base. */
 export const SEARCH_BUNDLE_DIR = 'pagefind';
@@ -52,7 +53,7 @@ export const searchIndex: BuildStage = {
 			// addDirectory counts every page it read; the entry file counts those indexed.
 			const indexed = await indexedPageCount(bundle);
 			if (indexed !== expected) {
-				throw new SearchIndexError(`indexed ${pages(indexed)}, but the guides have ${expected} neighbourhood, asset and story pages`, [
+				throw new SearchIndexError(`indexed ${plural(indexed, 'page')}, but the guides have ${expected} neighbourhood, asset and story pages`, [
 					'Every neighbourhood, asset and story page, and no other, must use <ScreenLayout searchable> (which marks its main content data-pagefind-body),',
 					`and be where SEARCHABLE_PAGES looks (${SEARCHABLE_PAGES}).`,
 				]);
@@ -61,7 +62,7 @@ export const searchIndex: BuildStage = {
 			await pagefind.close();
 		}
 		await removeUnusedUi(bundle);
-		logger.info(`Indexed ${pages(expected)}.`);
+		logger.info(`Indexed ${plural(expected, 'page')}.`);
 	},
 };
 
@@ -75,10 +76,6 @@ export function searchablePageCount(content: LoadedContent): number {
 async function indexedPageCount(bundle: string): Promise<number> {
 	const entry = JSON.parse(await readFile(path.join(bundle, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
 	return Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
-}
-
-function pages(count: number): string {
-	return `${count} ${count === 1 ? 'page' : 'pages'}`;
 }
 
 /** Pagefind wants ISO 639-1: "en-GB" → "en". */

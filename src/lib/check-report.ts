@@ -4,6 +4,7 @@
  * request), and as Markdown for the job summary.
  */
 import { countBySeverity, formatProblem, sortProblems, type Problem } from './problems.ts';
+import { plural } from './words.ts';
 
 export const EDITING_GUIDE = 'docs/editing.md';
 
@@ -19,10 +20,6 @@ export function summaryLine(problems: readonly Problem[], filesChecked: number, 
 		return `${checked}: ${inFiles}. The guides will still build; the warnings are worth a look. ${EDITING_GUIDE} explains each message.`;
 	}
 	return `${checked}: ${inFiles}. The guides cannot be published until the errors are fixed. ${EDITING_GUIDE} explains each message.`;
-}
-
-function plural(n: number, word: string): string {
-	return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 /**

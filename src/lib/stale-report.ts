@@ -7,7 +7,7 @@ import type { LoadedContent } from './content-files.ts';
 import { editFileUrl, editingGuideUrl } from './editing-links.ts';
 import type { Problem } from './problems.ts';
 import { addMonths, isDueSoon, isStale } from './staleness.ts';
-import { longDate } from './words.ts';
+import { longDate, plural } from './words.ts';
 
 export interface DueEntry {
 	n: string;
@@ -96,10 +96,6 @@ export function staleReport(loaded: LoadedContent, problems: readonly Problem[],
 	const read = new Set([...loaded.neighbourhoods, ...loaded.assets, ...loaded.stories].map((r) => r.file));
 	const unreadable = [...new Set(problems.filter((p) => p.severity === 'error' && !read.has(p.file)).map((p) => p.file))].sort();
 	return { today, staleAfterMonths: months, groups: sorted, total, unreadable, editingGuide: editingGuideUrl(loaded.site?.edit_url) };
-}
-
-function plural(n: number, word: string, many = `${word}s`): string {
-	return `${n} ${n === 1 ? word : many}`;
 }
 
 function when(entry: DueEntry): string {
