@@ -86,6 +86,14 @@ describe('consent in the words', () => {
 		expect(result.buildErrors[0].message).toMatch(/^the phone number 07700 900002 belongs to the person in .*knitting-first-name\.md, which this story links to/);
 	});
 
+	it('leaves a shard\'s other neighbourhoods to the shards that build them', () => {
+		const root = copyOf(fixtures('site'));
+		edit(root, 'neighbourhoods/testwick/stories/first-story.md', (text) => text.replace('how to cast on.', 'how to cast on. Her number is 07700 900002.'));
+		const phone = (result: ReturnType<typeof checkContent>) => result.problems.filter((p) => p.message.startsWith('the phone number'));
+		expect(phone(checkContent(root, { entryChecksOf: (n) => n === 'testwick' }))).toHaveLength(1);
+		expect(phone(checkContent(root, { entryChecksOf: (n) => n !== 'testwick' }))).toEqual([]);
+	});
+
 	it('says nothing of a public neighbour\'s number, or of anyone\'s in the contact fields', () => {
 		const result = checkContent(fixtures('site'));
 		expect(result.problems.filter((p) => /phone number|email address/.test(p.message))).toEqual([]);

@@ -20,8 +20,12 @@ interface Withheld {
 	pattern: RegExp;
 }
 
-/** Every place a withheld phone number or email is written where it would be published. */
-export function consentTextProblems(loaded: LoadedContent): Problem[] {
+/**
+ * Every place a withheld phone number or email is written where it would be
+ * published. `entriesOf`: scan only these neighbourhoods' files (a shard or a
+ * preview; the others are scanned by the builds that make their pages).
+ */
+export function consentTextProblems(loaded: LoadedContent, entriesOf?: (n: string) => boolean): Problem[] {
 	const problems: Problem[] = [];
 	const storiesByAsset = new Map<string, StoryRecord[]>();
 	for (const story of loaded.stories) {
@@ -42,6 +46,7 @@ export function consentTextProblems(loaded: LoadedContent): Problem[] {
 	return problems;
 
 	function scan(record: AssetRecord | StoryRecord, withheld: Withheld[], fix: string, whose: string) {
+		if (entriesOf && !entriesOf(record.n)) return;
 		const locate = loaded.sources.get(record.file)?.locate;
 		for (const [path, value] of textFields(record.data)) {
 			for (const item of withheld) {

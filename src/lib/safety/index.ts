@@ -15,10 +15,6 @@ import { checkBody } from './body.ts';
 import { consentTextProblems } from './consent-text.ts';
 import { assetKey } from '../../schema/story.ts';
 
-export { checkBody, estimateMarkdownNesting, type BodyContext, type BodyFinding } from './body.ts';
-export { sanitizeHtml, findHtmlProblems, SANITIZE_SCHEMA } from './html.ts';
-export { checkUrl, EXTERNAL_LINK_REL } from './policy.ts';
-
 /**
  * `entriesOf`: check only these neighbourhoods' texts (a shard, a preview: each
  * neighbourhood's are checked by the build that makes its pages); links still
@@ -38,7 +34,7 @@ export function safetyProblems(loaded: LoadedContent, entriesOf?: (n: string) =>
 			fileExists,
 			draft: record.data.draft,
 			assetState: (ref) => {
-				const key = assetKey(ref, 'n' in record ? record.n : '');
+				const key = assetKey(ref, record.n);
 				const asset = assets.get(key);
 				if (!asset) return 'missing';
 				return asset.data.draft || !published.has(asset.n) ? 'draft' : 'published';
@@ -55,6 +51,6 @@ export function safetyProblems(loaded: LoadedContent, entriesOf?: (n: string) =>
 			});
 		}
 	}
-	problems.push(...consentTextProblems(loaded));
+	problems.push(...consentTextProblems(loaded, entriesOf));
 	return problems;
 }
