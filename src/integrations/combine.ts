@@ -17,7 +17,7 @@
 import { constants, existsSync, readdirSync, statSync } from 'node:fs';
 import { copyFile, mkdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { neighbourhoodFolders, shownPath } from '../lib/build-scope.ts';
+import { shownPath } from '../lib/build-scope.ts';
 import { loadContent } from '../lib/content-files.ts';
 import { MANIFEST, contentDigest, readManifest, type ShardManifest } from '../lib/shards.ts';
 import { runSiteStages } from './site-stages.ts';
@@ -153,9 +153,6 @@ function checkContentFolder(root: string, manifest: ShardManifest) {
 		throw new CombineError(
 			`The content in ${shownPath(root)} is not what the shards were built from (combine from the same commit as the shard builds, or set CONTENT_DIR to that content).`,
 		);
-	}
-	if (neighbourhoodFolders(root).length === 0 && manifest.neighbourhoods.length > 0) {
-		throw new CombineError(`${shownPath(root)} has no neighbourhoods, but the shards have (set CONTENT_DIR to the folder the shards were built from).`);
 	}
 }
 

@@ -25,8 +25,6 @@ import { problemsFromZod, type Problem } from './problems.ts';
 import { today as defaultToday } from './today.ts';
 import { suggestSlug } from './words.ts';
 
-export { suggestSlug };
-
 export interface SourceFile {
 	/** Path as shown to editors, relative to the working directory: `content/neighbourhoods/x/assets/y.md`. */
 	file: string;

@@ -59,8 +59,3 @@ function chunk(type: string, data: Buffer): Buffer {
 	crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])), 0);
 	return Buffer.concat([head, data, crc]);
 }
-
-/** A QR code as a data: URL, to put straight into an <img> in a page. */
-export async function qrSvgDataUrl(url: string): Promise<string> {
-	return `data:image/svg+xml;base64,${Buffer.from(await qrSvg(url)).toString('base64')}`;
-}

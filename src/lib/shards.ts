@@ -7,7 +7,7 @@
  * because every build reads every neighbourhood's frontmatter. It writes a
  * manifest, `_shard.json`, beside the pages.
  *
- * `npm run combine` (src/lib/combine.ts) checks the manifests agree, copies
+ * `npm run combine` (src/integrations/combine.ts) checks the manifests agree, copies
  * the shards into one folder (a file in two shards must be byte for byte the
  * same, or it stops), and runs the stages that need the whole site, such as
  * the search index.
