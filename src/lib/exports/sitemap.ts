@@ -4,7 +4,8 @@
  * every entry and story, and the page for surgeries. Not listed: old
  * addresses (they only lead on), embeds and posters (made for other places),
  * print and search pages (the same entries again), and feeds and data files.
- * Those pages say `noindex` themselves where they are HTML.
+ * Old addresses, embeds, posters and the list's source also say `noindex`
+ * (ScreenLayout's and PageHead's `noindex`).
  *
  * No `lastmod`: when an entry was last checked is not when its page changed,
  * and search engines ignore dates they cannot trust.
