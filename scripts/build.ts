@@ -20,7 +20,7 @@ import { STAGES } from '../src/integrations/guide.ts';
 import { runSiteStages, type SiteStagesHandoff } from '../src/integrations/site-stages.ts';
 import { selectionProblems } from '../src/lib/build-scope.ts';
 import { loadContent } from '../src/lib/content-files.ts';
-import { SelectionError, parseOnly, parseShard, selects, shardName, type Selection } from '../src/lib/selection.ts';
+import { parseOnly, parseShard, type Selection, SelectionError, selectionFrom, selects, shardName } from '../src/lib/selection.ts';
 import { contentDir, outDir, timingsFile } from '../src/lib/settings.ts';
 
 const USAGE = 'npm run build [-- --only <neighbourhood>[,<neighbourhood>...] | -- --shard <i>/<N>]';
@@ -46,11 +46,8 @@ export function parseBuildArgs(argv: readonly string[]): BuildArgs {
 		if (value === undefined) {
 			const next = argv[i + 1];
 			if (next === undefined || next.startsWith('--')) {
-				throw new SelectionError(
-					flag === 'only'
-						? '--only needs the folder name of a neighbourhood (like --only mill-lane; several: --only mill-lane,weavers-row)'
-						: '--shard needs which shard and how many (like --shard 1/4)',
-				);
+				if (flag === 'only') parseOnly('', '--only'); // Throws what an empty --only means.
+				throw new SelectionError('--shard needs which shard and how many (like --shard 1/4)');
 			}
 			value = next;
 			i++;
@@ -58,9 +55,8 @@ export function parseBuildArgs(argv: readonly string[]): BuildArgs {
 		if (args[flag] !== undefined && flag === 'shard') throw new SelectionError('--shard is given twice (build one shard per command)');
 		args[flag] = args[flag] === undefined ? value : `${args[flag]},${value}`;
 	}
-	if (args.only !== undefined && args.shard !== undefined) {
-		throw new SelectionError('--only and --shard cannot be used together (use --only for a preview of some neighbourhoods, or --shard for one part of the whole site)');
-	}
+	// Both at once: the same refusal as GUIDE_ONLY with GUIDE_SHARD, in the words of the flags.
+	if (args.only !== undefined && args.shard !== undefined) selectionFrom(args, { only: '--only', shard: '--shard' });
 	return args;
 }
 
