@@ -32,7 +32,7 @@ import { isGuarded } from './safe-markdown.ts';
 import { checkOnWorker, contentChecked, quiet, setContentCheck, transferable, verdict } from './preflight.ts';
 import { searchIndex } from './search-index.ts';
 import type { SiteStagesHandoff } from './site-stages.ts';
-import type { BuildStage } from './stage.ts';
+import { runStages, type BuildStage } from './stage.ts';
 
 /** What runs over the built site, in this order. PDFs last: they print the finished pages. */
 export const STAGES: BuildStage[] = [pictures, searchIndex, pdfs];
@@ -117,17 +117,14 @@ export default function guide(): AstroIntegration {
 				timings.end('astro');
 				const outDir = fileURLToPath(dir);
 				const handoff = siteStagesHandoff();
-				for (const stage of STAGES) {
-					if (stage.scope === 'site' && isShard(chosen)) {
-						logger.info(`${stage.name}: left to "npm run combine", which runs it over the whole site.`);
-						continue;
-					}
-					if (stage.scope === 'site' && handoff) continue; // npm run build runs it once Astro has exited.
-					const seconds = await timings.timeAsync(stage.name, () =>
-						stage.run({ outDir, base, site, content: loaded as LoadedContent, logger: logger.fork(stage.name) }),
-					);
-					logger.info(`${stage.name}: ${seconds.toFixed(1)}s`);
-				}
+				const here = STAGES.filter((stage) => {
+					if (stage.scope !== 'site') return true;
+					if (isShard(chosen)) logger.info(`${stage.name}: left to "npm run combine", which runs it over the whole site.`);
+					// npm run build runs it once Astro has exited.
+					return !isShard(chosen) && !handoff;
+				});
+				const seconds = await runStages(here, { outDir, base, site, content: loaded }, (name) => logger.fork(name));
+				for (const [name, s] of Object.entries(seconds)) timings.set(name, s);
 				if (isShard(chosen)) {
 					await writeManifest(outDir, {
 						format: 'good-life-guides/shard@1',
@@ -172,12 +169,6 @@ class Timings {
 		} finally {
 			this.#seconds[name] = (performance.now() - started) / 1000;
 		}
-	}
-
-	async timeAsync(name: string, work: () => Promise<void>): Promise<number> {
-		const started = performance.now();
-		await work();
-		return (this.#seconds[name] = (performance.now() - started) / 1000);
 	}
 
 	/** Seconds from when the integration was created (the config was loaded) to now; and CPU seconds of the process so far. */

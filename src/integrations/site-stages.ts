@@ -6,7 +6,7 @@
  * to Astro's (on a 20,000-page network, well over a gigabyte each).
  */
 import type { LoadedContent } from '../lib/content-files.ts';
-import type { BuildStage, StageLogger } from './stage.ts';
+import { runStages, type BuildStage, type StageLogger } from './stage.ts';
 
 export interface SiteStagesOptions {
 	outDir: string;
@@ -20,16 +20,12 @@ export interface SiteStagesOptions {
 }
 
 /** Runs them in order; returns the seconds of each, by name. Throws what a stage throws. */
-export async function runSiteStages({ outDir, base, site, content, stages, logger }: SiteStagesOptions): Promise<Record<string, number>> {
-	const seconds: Record<string, number> = {};
-	for (const stage of stages.filter((s) => s.scope === 'site')) {
-		const started = performance.now();
-		const say = typeof logger === 'function' ? logger(stage.name) : logger;
-		await stage.run({ outDir, base, site, content, logger: say });
-		seconds[stage.name] = (performance.now() - started) / 1000;
-		say.info(`${stage.name}: ${seconds[stage.name].toFixed(1)}s`);
-	}
-	return seconds;
+export function runSiteStages({ outDir, base, site, content, stages, logger }: SiteStagesOptions): Promise<Record<string, number>> {
+	return runStages(
+		stages.filter((s) => s.scope === 'site'),
+		{ outDir, base, site, content },
+		typeof logger === 'function' ? logger : () => logger,
+	);
 }
 
 /** What `astro build` leaves for the step after it (GUIDE_SITE_STAGES names the file, written with node:v8's serialize). */

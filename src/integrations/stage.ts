@@ -31,3 +31,24 @@ export interface BuildStage {
 	/** Throws to fail the build; the message must say what went wrong and what to do. */
 	run(context: StageContext): Promise<void>;
 }
+
+/**
+ * Runs stages in order over one output, each with its own logger, and says how
+ * long each took; returns the seconds of each, by name. Throws what a stage
+ * throws. For the stages inside Astro's build and for the site-wide ones after it.
+ */
+export async function runStages(
+	stages: readonly BuildStage[],
+	context: Omit<StageContext, 'logger'>,
+	loggerFor: (stage: string) => StageLogger,
+): Promise<Record<string, number>> {
+	const seconds: Record<string, number> = {};
+	for (const stage of stages) {
+		const logger = loggerFor(stage.name);
+		const started = performance.now();
+		await stage.run({ ...context, logger });
+		seconds[stage.name] = (performance.now() - started) / 1000;
+		logger.info(`${stage.name}: ${seconds[stage.name].toFixed(1)}s`);
+	}
+	return seconds;
+}
