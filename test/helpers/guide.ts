@@ -3,8 +3,9 @@ import path from 'node:path';
 import { checkContent } from '../../src/lib/check-content.ts';
 import { buildGuide, type Guide } from '../../src/lib/guide.ts';
 import { formatReport } from '../../src/lib/problems.ts';
+import { ROOT } from './build.ts';
 
-export const ROOT = path.resolve(import.meta.dirname, '../..');
+export { ROOT };
 
 export function guideFrom(contentDir: string, today: string): Guide {
 	const todayDate = new Date(`${today}T00:00:00Z`);

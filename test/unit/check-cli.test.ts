@@ -6,8 +6,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { escapeData, escapeProperty, githubAnnotations, summaryLine } from '../../src/lib/check-report.ts';
 import type { Problem } from '../../src/lib/problems.ts';
+import { ROOT } from '../helpers/build.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 
 function check(args: string[], env: Record<string, string> = {}) {
 	const result = spawnSync(process.execPath, ['--experimental-strip-types', 'scripts/check.ts', ...args], {

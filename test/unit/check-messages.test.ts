@@ -9,8 +9,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/lib/check-content.ts';
 import { formatReport } from '../../src/lib/problems.ts';
+import { ROOT } from '../helpers/build.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 const today = new Date('2026-06-01T00:00:00Z');
 
 /** The report as `npm run check` prints it, with the corpus folder left out of paths to keep lines short. */

@@ -11,8 +11,8 @@ import { describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/lib/check-content.ts';
 import { assetTemplate, neighbourhoodTemplate, storyTemplate } from '../../src/lib/templates.ts';
 import { fill } from '../helpers/templates.ts';
+import { ROOT } from '../helpers/build.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 const DOC = readFileSync(path.join(ROOT, 'docs/editing.md'), 'utf8');
 const today = new Date('2026-06-01T00:00:00Z');
 

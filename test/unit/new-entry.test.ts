@@ -13,8 +13,8 @@ import { NewEntryError, createEntry, slugFromTitle, type NewEntryOptions } from 
 import { formatProblem } from '../../src/lib/problems.ts';
 import { TEMPLATE_BODY_MARK } from '../../src/lib/templates.ts';
 import { fill, useEveryField } from '../helpers/templates.ts';
+import { ROOT } from '../helpers/build.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 const today = new Date('2026-06-01T00:00:00Z');
 let dir: string;
 

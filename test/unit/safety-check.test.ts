@@ -8,8 +8,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/lib/check-content.ts';
 import { formatProblem } from '../../src/lib/problems.ts';
+import { ROOT } from '../helpers/build.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 const fixtures = (name: string) => path.join(ROOT, 'test/fixtures', name);
 
 function copyOf(folder: string): string {

@@ -9,8 +9,8 @@ import { satteri } from '@astrojs/markdown-satteri';
 import { parseFrontmatter } from 'astro/markdown';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UnsafeMdxError, isGuarded, safeMarkdownProcessor } from '../../src/integrations/safe-markdown.ts';
+import { ROOT } from '../helpers/build.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 const HOSTILE = path.join(ROOT, 'test/fixtures/hostile/mdx');
 const HOSTILE_STORIES = path.join(HOSTILE, 'neighbourhoods/mdxville/stories');
 const FIXTURE = path.join(ROOT, 'test/fixtures/site');

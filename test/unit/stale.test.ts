@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/lib/check-content.ts';
 import { editingGuideUrl } from '../../src/lib/editing-links.ts';
 import { md, staleJson, staleMarkdown, staleReport, staleText } from '../../src/lib/stale-report.ts';
+import { ROOT } from '../helpers/build.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 const FIXTURE = 'test/fixtures/stale';
 const today = new Date('2026-06-01T00:00:00Z');
 

@@ -10,8 +10,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { ROOT } from '../helpers/build.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 const DIR = path.join(ROOT, '.github/workflows');
 
 interface Step {
