@@ -11,8 +11,6 @@
  * Only files that passed their schema are looked at here; a file with schema
  * errors gets these checks once those are fixed.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { AssetRecord, LoadedContent, NeighbourhoodRecord, SourceFile, StoryRecord } from './content-files.ts';
 import { withheldNameParts } from './consent.ts';
 import { fieldName, type PathSegment, type Problem } from './problems.ts';
@@ -79,7 +77,7 @@ export function editorChecks(loaded: LoadedContent, options: EditorCheckOptions 
 			);
 		}
 		templateTextLeft(record, report);
-		notesCutOffValues(path.join(loaded.root, record.contentPath), record, report);
+		notesCutOffValues(loaded.sources.get(record.file)?.frontmatter, record, report);
 	}
 	return problems;
 }
@@ -266,14 +264,10 @@ function bodyLines(record: SourceFile): { text: string; line: number }[] {
 // ---------------------------------------------------------------------------
 // "Room #2": YAML reads " #" as the start of a note, so the rest of the value vanishes.
 
-function notesCutOffValues(absolute: string, record: SourceFile, report: Report) {
-	let source: string;
-	try {
-		source = readFileSync(absolute, 'utf8');
-	} catch {
-		return;
-	}
-	const lines = source.split(/\r?\n/);
+/** `frontmatter`: the entry's fields as written, as loadContent read them (not the file again). */
+function notesCutOffValues(frontmatter: string | undefined, record: SourceFile, report: Report) {
+	if (frontmatter === undefined) return;
+	const lines = frontmatter.split(/\r?\n/);
 	for (let i = 1; i < lines.length; i++) {
 		if (/^(?:---|\.\.\.)\s*$/.test(lines[i])) break;
 		const match = /^(\s*(?:-\s+)?)([\w-]+):[ \t]+([^"'\s#[{|>][^#]*?)[ \t]+#(.*)$/.exec(lines[i]);

@@ -17,6 +17,8 @@ export interface ParsedSource {
 	bodyLine: number;
 	/** Finds the line of a field in the file. */
 	locate: (path: readonly PathSegment[]) => { line: number; column: number } | undefined;
+	/** An entry's fields as written, from its first "---" to its second: for checks that read the raw lines. */
+	frontmatter?: string;
 	/** YAML syntax errors and the like: the file could not be read at all. */
 	problems: Problem[];
 }
@@ -60,6 +62,7 @@ export function parseEntrySource(withBom: string, file: string): ParsedSource {
 		body: parsed.content,
 		bodyLine: frontmatterLines,
 		locate: lazyLocator(yamlText),
+		frontmatter: source.slice(0, closeIndex),
 		problems: [],
 	};
 }
