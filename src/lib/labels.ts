@@ -3,7 +3,7 @@
  * thing is always called the same (consistent words help everyone, and people
  * living with dementia most).
  */
-import type { AccessFeature, AssetKind, Cost, Day } from '../schema/asset.ts';
+import type { AccessFeature, Asset, AssetKind, Cost, Day } from '../schema/asset.ts';
 
 export const DAY_NAMES: Record<Day, string> = {
 	monday: 'Monday',
@@ -61,4 +61,9 @@ export function languageName(code: string, inLanguage = 'en-GB'): string {
 	} catch {
 		return code;
 	}
+}
+
+/** Where an entry is, on one line: "Lockside Hub, The Old Warehouse, Wharf Road, KV3 7LW" ('' when it says nothing). */
+export function whereInOneLine(where: Asset['where']): string {
+	return [where?.place, where?.address, where?.postcode].filter(Boolean).join(', ');
 }

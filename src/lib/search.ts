@@ -10,7 +10,7 @@
  */
 import { ACCESS_FEATURES, ASSET_KINDS, COSTS, DAYS, type AssetKind } from '../schema/asset.ts';
 import type { Guide, GuideAsset, GuideNeighbourhood, GuideStory } from './guide.ts';
-import { ACCESS_LABELS, BOOKING_NEEDED, COST_LABELS, DAY_NAMES, JUST_TURN_UP, KIND_LABELS, KIND_PLURALS } from './labels.ts';
+import { ACCESS_LABELS, BOOKING_NEEDED, COST_LABELS, DAY_NAMES, JUST_TURN_UP, KIND_LABELS, KIND_PLURALS, whereInOneLine } from './labels.ts';
 import { whenInWords } from './schedule.ts';
 
 /** Kinds of page in the index: the five kinds of asset, stories and neighbourhood guides. */
@@ -57,7 +57,7 @@ export function assetSearchRecord(asset: GuideAsset, hood: GuideNeighbourhood): 
 	const days = [...new Set((data.when ?? []).map((w) => w.day))];
 	const whenLines = whenInWords(data.when).map((line) => (line.note ? `${line.text} (${line.note})` : line.text));
 	if (data.when_note) whenLines.push(data.when_note);
-	const where = [data.where?.place, data.where?.address, data.where?.postcode].filter(Boolean).join(', ');
+	const where = whereInOneLine(data.where);
 	return {
 		filters: {
 			n: [hood.n],

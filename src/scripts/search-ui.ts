@@ -7,6 +7,7 @@
  * Everything shown is built with DOM methods and textContent: nothing from
  * the index is ever parsed as HTML.
  */
+import { JUST_TURN_UP } from '../lib/labels.ts';
 
 /** The part of Pagefind's search API used here. */
 interface Pagefind {
@@ -36,8 +37,6 @@ export interface SearchUi {
 const PAGE_SIZE = 10;
 /** How long typing must pause before searching. */
 const TYPING_PAUSE_MS = 300;
-/** Words shown for "Just turn up"; the badge for it is green. */
-const JUST_TURN_UP = 'Just turn up';
 
 let loading: Promise<Pagefind> | undefined;
 let failures = 0;

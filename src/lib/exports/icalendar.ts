@@ -27,7 +27,7 @@ import { tzlib_get_ical_block } from 'timezones-ical-library';
 import { isPrivatePerson } from '../consent.ts';
 import type { Guide, GuideAsset, GuideNeighbourhood } from '../guide.ts';
 import { idsFor } from '../ids.ts';
-import { COST_LABELS } from '../labels.ts';
+import { COST_LABELS, whereInOneLine } from '../labels.ts';
 import { firstOccurrence, toRRule, whenItemInWords } from '../schedule.ts';
 import { monthYear } from '../words.ts';
 import type { When } from '../../schema/asset.ts';
@@ -81,7 +81,7 @@ function event(guide: Guide, asset: GuideAsset, when: When, uid: string, at: Pub
 			]
 		: [`DTSTART;VALUE=DATE:${day}`, `DTEND;VALUE=DATE:${basicDate(new Date(first.getTime() + 86_400_000))}`];
 	const where = data.where;
-	const location = [where?.place, where?.address, where?.postcode].filter(Boolean).join(', ');
+	const location = whereInOneLine(where);
 	const url = publicUrl(at, asset.path);
 	const details = [
 		asset.stale ? `Not checked since ${monthYear(data.last_checked)}: check before you go.` : undefined,
