@@ -3,13 +3,14 @@
  * schemas as `npm run check`. The build's preflight (src/integrations/guide.ts)
  * has already reported every problem in words before these run.
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { defineCollection } from 'astro:content';
 import { file, glob, type Loader } from 'astro/loaders';
 import { contentChecked } from './integrations/preflight.ts';
 import { assetSchema, neighbourhoodSchema, siteSchema, storySchema, themeSchema } from './schema/index.ts';
 import { parseYamlSource } from './lib/frontmatter.ts';
+import { neighbourhoodFolders } from './lib/build-scope.ts';
 import { selected } from './lib/selection.ts';
 import { contentDir, selection } from './lib/settings.ts';
 import { today } from './lib/today.ts';
@@ -46,8 +47,7 @@ const ENTRY = '[^_.]*';
 function neighbourhoodPattern(): string | undefined {
 	const chosen = selection();
 	if (chosen.kind === 'all') return ENTRY;
-	const folders = existsSync(neighbourhoodsDir) ? readdirSync(neighbourhoodsDir).filter((name) => !/^[_.]/.test(name)) : [];
-	const names = selected(chosen, folders);
+	const names = selected(chosen, neighbourhoodFolders(root));
 	if (names.length === 0) return undefined;
 	return names.length === 1 ? names[0] : `{${names.join(',')}}`;
 }

@@ -10,7 +10,7 @@
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { ofNeighbourhoods, type LoadedContent } from './content-files.ts';
+import { ignored, ofNeighbourhoods, type LoadedContent } from './content-files.ts';
 import type { Problem } from './problems.ts';
 import { selects, unknownNames, type Selection } from './selection.ts';
 
@@ -19,7 +19,7 @@ export function neighbourhoodFolders(root: string): string[] {
 	const dir = path.join(root, 'neighbourhoods');
 	if (!existsSync(dir)) return [];
 	return readdirSync(dir)
-		.filter((name) => !/^[_.]/.test(name) && statSync(path.join(dir, name)).isDirectory())
+		.filter((name) => !ignored(name) && statSync(path.join(dir, name)).isDirectory())
 		.sort();
 }
 

@@ -224,6 +224,6 @@ function listDir(dir: string): string[] {
 }
 
 /** `_notes.md`, `_templates/`, `.DS_Store`: kept out of the guide on purpose. */
-function ignored(name: string): boolean {
+export function ignored(name: string): boolean {
 	return name.startsWith('_') || name.startsWith('.');
 }

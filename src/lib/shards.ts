@@ -16,6 +16,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { ignored } from './content-files.ts';
 import type { Selection } from './selection.ts';
 
 /** The manifest's file name, in the shard's output folder. Never part of the combined site. */
@@ -74,7 +75,7 @@ export function contentDigest(root: string): string {
 	const hash = createHash('sha256');
 	const walk = (dir: string, relative: string) => {
 		for (const name of readdirSync(dir).sort()) {
-			if (name.startsWith('_') || name.startsWith('.')) continue;
+			if (ignored(name)) continue;
 			const full = path.join(dir, name);
 			const rel = relative ? `${relative}/${name}` : name;
 			if (statSync(full).isDirectory()) {
