@@ -128,6 +128,20 @@ export interface Guide {
 const collator = new Intl.Collator('en-GB', { sensitivity: 'base', numeric: true });
 
 /**
+ * The asset a story's `<AssetCard slug="..." />` names, from the story's
+ * neighbourhood `n`. The check reports a wrong name with its file and line
+ * first; this only guards the build.
+ */
+export function storyAsset(guide: Guide, slug: string, n: string): GuideAsset {
+	const key = assetKey(slug, n);
+	const asset = guide.asset(key);
+	if (!asset) {
+		throw new Error(`<AssetCard slug="${slug}" /> names an asset that is not published in ${key.split('/')[0]} (use the name of a file in its assets/ folder).`);
+	}
+	return asset;
+}
+
+/**
  * The last word in every sort: names are unique where titles are not (two
  * "Knit and natter"s), so the order never depends on the order the files
  * were read in. A shard reads its own neighbourhoods through Astro and the
