@@ -16,10 +16,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize } from 'node:v8';
-import { STAGES } from '../src/integrations/guide.ts';
-import { runSiteStages, type SiteStagesHandoff } from '../src/integrations/site-stages.ts';
-import { selectionProblems } from '../src/lib/build-scope.ts';
-import { loadContent } from '../src/lib/content-files.ts';
+import type { SiteStagesHandoff } from '../src/integrations/site-stages.ts';
+import { ASTRO_ALLOCATOR_ENV, ASTRO_NODE_FLAGS, withAllocatorSettings } from '../src/lib/allocators.ts';
 import { parseOnly, parseShard, type Selection, SelectionError, selectionFrom, selects, shardName } from '../src/lib/selection.ts';
 import { contentDir, outDir, timingsFile } from '../src/lib/settings.ts';
 
@@ -61,10 +59,13 @@ export function parseBuildArgs(argv: readonly string[]): BuildArgs {
 }
 
 /** The selection the flags ask for, checked against the content folder. */
-export function checkedSelection(args: BuildArgs, root: string): Selection {
+export async function checkedSelection(args: BuildArgs, root: string): Promise<Selection> {
 	if (args.shard !== undefined) return parseShard(args.shard);
 	if (args.only === undefined) return { kind: 'all' };
 	const chosen = parseOnly(args.only);
+	// Imported here, not above: this process waits while Astro builds, and on a large network every megabyte it holds adds to the build's peak.
+	const { loadContent } = await import('../src/lib/content-files.ts');
+	const { selectionProblems } = await import('../src/lib/build-scope.ts');
 	// Reads only the chosen neighbourhoods: enough to know they exist and are not drafts.
 	const loaded = loadContent(root, { only: (n) => selects(chosen, n) });
 	const problems = selectionProblems(chosen, loaded, '--only');
@@ -77,14 +78,15 @@ async function main() {
 	let args: BuildArgs;
 	try {
 		args = parseBuildArgs(process.argv.slice(2));
-		chosen = checkedSelection(args, contentDir());
+		chosen = await checkedSelection(args, contentDir());
 	} catch (error) {
 		if (!(error instanceof SelectionError)) throw error;
 		console.error(`${error.message}\n\nUsage: ${USAGE}`);
 		process.exit(2);
 	}
 
-	const env = { ...process.env };
+	// Native code in Astro's build hands back the memory it frees (src/lib/allocators.ts).
+	const env = withAllocatorSettings(process.env, ASTRO_ALLOCATOR_ENV);
 	delete env.GUIDE_ONLY;
 	delete env.GUIDE_SHARD;
 	if (chosen.kind === 'only') env.GUIDE_ONLY = chosen.names.join(',');
@@ -100,7 +102,8 @@ async function main() {
 
 	const astro = path.join(import.meta.dirname, '../node_modules/astro/bin/astro.mjs');
 	// With this process's Node flags (type stripping, on Node 22 before 22.18), which the check's worker thread needs.
-	const child = spawn(process.execPath, [...process.execArgv, astro, 'build', ...args.rest], { stdio: 'inherit', env });
+	// And the garbage collector keeps Astro's heap near what is alive (src/lib/allocators.ts).
+	const child = spawn(process.execPath, [...process.execArgv, ...ASTRO_NODE_FLAGS, astro, 'build', ...args.rest], { stdio: 'inherit', env });
 	for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
 	let code = await new Promise<number>((resolve) => child.on('exit', (status, signal) => resolve(status ?? (signal ? 1 : 0))));
 	try {
@@ -120,6 +123,8 @@ async function main() {
 
 /** The site-wide stages (the search index) over what Astro built; 0 when they succeed. */
 async function siteStages(next: SiteStagesHandoff): Promise<number> {
+	const { STAGES } = await import('../src/integrations/stages.ts');
+	const { runSiteStages } = await import('../src/integrations/site-stages.ts');
 	const log = (label: string, message: string) => console.log(`${new Date().toTimeString().slice(0, 8)} [${label}] ${message}`);
 	try {
 		const seconds = await runSiteStages({

@@ -10,7 +10,7 @@
  */
 import { parseArgs } from 'node:util';
 import { CombineError, combine } from '../src/integrations/combine.ts';
-import { STAGES } from '../src/integrations/guide.ts';
+import { STAGES } from '../src/integrations/stages.ts';
 import { contentDir, outDir } from '../src/lib/settings.ts';
 
 const USAGE = 'npm run combine -- <shard folder>... [--out dist]';

@@ -26,16 +26,11 @@ import { selects, type Selection } from '../lib/selection.ts';
 import { contentDir, selection, siteStagesHandoff, timingsFile } from '../lib/settings.ts';
 import { contentDigest, isShard, writeManifest } from '../lib/shards.ts';
 import { today } from '../lib/today.ts';
-import { pdfs } from './pdfs.ts';
-import { pictures } from './pictures.ts';
 import { isGuarded } from './safe-markdown.ts';
 import { checkOnWorker, contentChecked, quiet, setContentCheck, transferable, verdict } from './preflight.ts';
-import { searchIndex } from './search-index.ts';
+import { STAGES } from './stages.ts';
 import type { SiteStagesHandoff } from './site-stages.ts';
-import { runStages, type BuildStage } from './stage.ts';
-
-/** What runs over the built site, in this order. PDFs last: they print the finished pages. */
-export const STAGES: BuildStage[] = [pictures, searchIndex, pdfs];
+import { runStages } from './stage.ts';
 
 /**
  * Whether Node runs TypeScript files itself (22.18 and later, or 22.12 with

@@ -34,7 +34,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { CHROMIUM_ARGS, HOW_TO_GET_CHROMIUM, findChromium } from '../lib/chromium.ts';
 import { fillPageRefs, pageRefTargets } from '../lib/page-refs.ts';
 import { readPdfDestinations } from '../lib/pdf-destinations.ts';
@@ -97,6 +97,8 @@ export const pdfs: BuildStage = {
 		const server = await serveStatic(outDir, base);
 		let browser: Browser | undefined;
 		try {
+			// Loaded only when printing: Playwright costs a process about 100 MB, which a build without PDFs need not hold.
+			const { chromium } = await import('playwright-core');
 			browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
 			const context = await browser.newContext();
 			const page = await context.newPage();
