@@ -51,6 +51,8 @@ export default defineConfig({
 		concurrency: 4,
 	},
 	devToolbar: { enabled: false },
+	// Astro's own output, but a large build lists its first pages and then counts the rest (src/lib/build-log.mjs).
+	logger: { entrypoint: './src/lib/build-log.mjs' },
 	markdown: {
 		processor,
 		// Highlighted code comes with inline styles, which the Content-Security-Policy blocks; guides are words, not code.
