@@ -198,7 +198,7 @@ async function main() {
 				dirs.push(dir);
 			}
 			say('Combining the shards...');
-			const combined = await measureNode([path.join(ROOT, 'scripts/combine.ts'), ...dirs, '--out', path.join(work, 'combined')], {
+			const combined = await measureNode([...npmScriptNodeArgs('combine'), ...dirs, '--out', path.join(work, 'combined')], {
 				cwd: ROOT,
 				env: buildEnv({ CONTENT_DIR: corpus.dir }),
 				logFile: path.join(work, 'combine.log'),
@@ -250,6 +250,18 @@ function buildEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 	return { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', GUIDE_TODAY: AS_OF, ...extra };
 }
 
+/**
+ * What `npm run <name>` gives Node (its flags and script), from package.json:
+ * the benchmark measures the commands people run, flags and all (combine's
+ * smaller young generation, say). Relative to the project folder, the cwd.
+ */
+function npmScriptNodeArgs(name: string): string[] {
+	const scripts = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+	const words = (scripts[name] ?? '').split(/\s+/);
+	if (words[0] !== 'node' || !words.at(-1)?.endsWith('.ts')) throw new Error(`npm run ${name} is not "node [flags] <script>.ts" any more: update scripts/bench.ts`);
+	return words.slice(1);
+}
+
 async function build(corpus: Corpus, outDir: string, work: string, pdf: boolean, args: string[]) {
 	const label = path.basename(outDir);
 	const timingsFile = path.join(work, `${label}.timings.json`);
@@ -257,7 +269,7 @@ async function build(corpus: Corpus, outDir: string, work: string, pdf: boolean,
 	// Cold: no content cache from an earlier run (astro.config.mjs keeps it beside the output).
 	rmSync(path.join(path.dirname(outDir), '.cache', path.basename(outDir)), { recursive: true, force: true });
 	rmSync(timingsFile, { force: true });
-	const measured: Measured = await measureNode([path.join(ROOT, 'scripts/build.ts'), ...args], {
+	const measured: Measured = await measureNode([...npmScriptNodeArgs('build'), ...args], {
 		cwd: ROOT,
 		env: buildEnv({ CONTENT_DIR: corpus.dir, OUT_DIR: outDir, GUIDE_TIMINGS: timingsFile, GUIDE_PDF: pdf ? 'required' : 'off' }),
 		logFile: path.join(work, `${label}.log`),

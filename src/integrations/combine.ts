@@ -15,7 +15,7 @@
  *    combine never leaves half a site where the last good one was.
  */
 import { constants, existsSync, readdirSync, statSync } from 'node:fs';
-import { copyFile, mkdir, readFile, rename, rm } from 'node:fs/promises';
+import { copyFile, mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { shownPath } from '../lib/build-scope.ts';
 import { loadContent } from '../lib/content-files.ts';
@@ -227,10 +227,24 @@ async function copyShards(shards: readonly Shard[], staging: string): Promise<{ 
 	return { files: from.size, shared };
 }
 
+/** Piece by piece: the shared files include every neighbourhood's open data, and reading them whole would hold their bytes until the next garbage collection, which may not come before Pagefind starts. */
+const COMPARE_BYTES = 256 * 1024;
+
 async function sameBytes(a: string, b: string): Promise<boolean> {
 	if (statSync(a).size !== statSync(b).size) return false;
-	const [x, y] = await Promise.all([readFile(a), readFile(b)]);
-	return x.equals(y);
+	const [x, y] = await Promise.all([open(a), open(b)]);
+	try {
+		const bufX = Buffer.alloc(COMPARE_BYTES);
+		const bufY = Buffer.alloc(COMPARE_BYTES);
+		for (;;) {
+			const [readX, readY] = await Promise.all([x.read(bufX, 0, COMPARE_BYTES, null), y.read(bufY, 0, COMPARE_BYTES, null)]);
+			if (readX.bytesRead !== readY.bytesRead) return false;
+			if (readX.bytesRead === 0) return true;
+			if (!bufX.subarray(0, readX.bytesRead).equals(bufY.subarray(0, readY.bytesRead))) return false;
+		}
+	} finally {
+		await Promise.all([x.close(), y.close()]);
+	}
 }
 
 /** Every file under `dir`, relative to it with forward slashes. */
