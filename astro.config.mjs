@@ -32,6 +32,16 @@ function isWebAddress(value) {
 	return typeof value === 'string' && URL.canParse(value) && /^https?:$/.test(new URL(value).protocol);
 }
 
+/** Folders that builds write (all in .gitignore): never watched by the dev server. */
+const BUILD_OUTPUTS = [
+	'**/dist/**',
+	'**/dist-shards/**',
+	'**/.cache/**',
+	'**/test/.out/**',
+	'**/coverage/**',
+	...['bare', 'bare-site', 'site', 'shard-*', 'combined'].map((output) => `**/bench/.out/*/${output}/**`),
+];
+
 // Markdown as Astro renders it, with MDX limited to words and story components before it is compiled.
 const processor = safeMarkdownProcessor({ contentDir: contentDir() });
 
@@ -61,6 +71,10 @@ export default defineConfig({
 	vite: {
 		// Never inline a script or a font into the page: the Content-Security-Policy allows only the site's own files.
 		build: { assetsInlineLimit: 0 },
+		// The dev server watches the content and the code, not what builds wrote: a network's shards, a
+		// benchmark's sites (but not its content) and the tests' builds hold hundreds of thousands of files,
+		// and watching them ran out of the system's file watchers, so edits no longer showed.
+		server: { watch: { ignored: BUILD_OUTPUTS } },
 	},
 	integrations: [mdx({ processor }), guide()],
 });
