@@ -2,9 +2,10 @@
  * The guard in front of the MDX compiler, driven as Astro drives it: the
  * file's frontmatter blanked out, then `process(content, file)`.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { satteri } from '@astrojs/markdown-satteri';
 import { parseFrontmatter } from 'astro/markdown';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -33,6 +34,20 @@ async function compile(file: string, contentDir: string) {
 	return renderer.process(content, file, frontmatter);
 }
 
+/**
+ * If the guard ever let a hostile story through, run what it compiled to, as
+ * a page would: its top-level code then writes the canary, and the test below
+ * sees it. (With the guard in place nothing compiles, so nothing runs.)
+ */
+async function runCompiled(code: string, name: string): Promise<void> {
+	// Inside the project, so the compiled module's imports resolve from node_modules.
+	const dir = path.join(ROOT, 'test/.out/safety-guard');
+	mkdirSync(dir, { recursive: true });
+	const file = path.join(dir, `${name}.mjs`);
+	writeFileSync(file, code);
+	await import(`${pathToFileURL(file).href}?${Date.now()}`).catch(() => {});
+}
+
 describe('the MDX guard', () => {
 	const hostile = readdirSync(HOSTILE_STORIES).filter((name) => name.endsWith('.mdx'));
 
@@ -43,7 +58,7 @@ describe('the MDX guard', () => {
 	it.each(hostile)('refuses %s before it is compiled, naming the file and each line', async (name) => {
 		const file = path.join(HOSTILE_STORIES, name);
 		const error = await compile(file, HOSTILE).then(
-			() => undefined,
+			(compiled) => runCompiled(compiled.code, name),
 			(e: unknown) => e,
 		);
 		expect(error).toBeInstanceOf(UnsafeMdxError);
