@@ -12,7 +12,7 @@
 import { readFile, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
-import { PAGEFIND_ALLOCATOR_ENV } from '../lib/allocators.ts';
+import { PAGEFIND_ALLOCATOR_ENV, setAllocatorSettings } from '../lib/allocators.ts';
 import type { LoadedContent } from '../lib/content-files.ts';
 import type { BuildStage } from './stage.ts';
 import { plural } from '../lib/words.ts';
@@ -37,7 +37,7 @@ export const searchIndex: BuildStage = {
 		const expected = searchablePageCount(content);
 		const bundle = path.join(outDir, SEARCH_BUNDLE_DIR);
 		// Pagefind's process inherits this one's environment when createIndex starts it.
-		const restore = setEnv(PAGEFIND_ALLOCATOR_ENV);
+		const restore = setAllocatorSettings(PAGEFIND_ALLOCATOR_ENV);
 		try {
 			const { index, errors } = await pagefind.createIndex({
 				// One index for the whole site, in the site's language, so a story in
@@ -80,15 +80,6 @@ export function searchablePageCount(content: LoadedContent): number {
 async function indexedPageCount(bundle: string): Promise<number> {
 	const entry = JSON.parse(await readFile(path.join(bundle, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
 	return Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
-}
-
-/** Sets the variables that have no value yet; returns how to unset them again. */
-function setEnv(settings: Readonly<Record<string, string>>): () => void {
-	const added = Object.keys(settings).filter((name) => process.env[name] === undefined);
-	for (const name of added) process.env[name] = settings[name];
-	return () => {
-		for (const name of added) delete process.env[name];
-	};
 }
 
 /** Pagefind wants ISO 639-1: "en-GB" → "en". */

@@ -39,9 +39,25 @@ export const PAGEFIND_ALLOCATOR_ENV: Readonly<Record<string, string>> = {
 	_RJEM_MALLOC_CONF: 'dirty_decay_ms:0,muzzy_decay_ms:0',
 };
 
-/** `env` with `settings` added where it has no value of its own. */
+/** The settings `env` has no value of its own for: a value already set is kept, so anyone can tune these. */
+function unset(env: NodeJS.ProcessEnv, settings: Readonly<Record<string, string>>): [string, string][] {
+	return Object.entries(settings).filter(([name]) => env[name] === undefined);
+}
+
+/** `env` with `settings` added where it has no value of its own: for a process this one starts. */
 export function withAllocatorSettings(env: NodeJS.ProcessEnv, settings: Readonly<Record<string, string>>): NodeJS.ProcessEnv {
-	const out = { ...env };
-	for (const [name, value] of Object.entries(settings)) out[name] ??= value;
-	return out;
+	return { ...env, ...Object.fromEntries(unset(env, settings)) };
+}
+
+/**
+ * Adds `settings` to this process's own environment, where it has no value,
+ * for a process that a library starts with it (Pagefind's); returns how to
+ * take them away again.
+ */
+export function setAllocatorSettings(settings: Readonly<Record<string, string>>): () => void {
+	const added = unset(process.env, settings);
+	for (const [name, value] of added) process.env[name] = value;
+	return () => {
+		for (const [name] of added) delete process.env[name];
+	};
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ASTRO_ALLOCATOR_ENV, ASTRO_NODE_FLAGS, PAGEFIND_ALLOCATOR_ENV, withAllocatorSettings } from '../../src/lib/allocators.ts';
+import { ASTRO_ALLOCATOR_ENV, ASTRO_NODE_FLAGS, PAGEFIND_ALLOCATOR_ENV, setAllocatorSettings, withAllocatorSettings } from '../../src/lib/allocators.ts';
 
 describe('allocator settings for large builds', () => {
 	it('adds the settings, and keeps any value already set', () => {
@@ -14,6 +14,24 @@ describe('allocator settings for large builds', () => {
 		const given = { PATH: '/bin' };
 		withAllocatorSettings(given, PAGEFIND_ALLOCATOR_ENV);
 		expect(given).toEqual({ PATH: '/bin' });
+	});
+
+	it("sets Pagefind's settings in this process for a while, then takes away only what it added", () => {
+		const name = Object.keys(PAGEFIND_ALLOCATOR_ENV)[0];
+		const before = process.env[name];
+		delete process.env[name];
+		try {
+			const restore = setAllocatorSettings(PAGEFIND_ALLOCATOR_ENV);
+			expect(process.env[name]).toBe(PAGEFIND_ALLOCATOR_ENV[name]);
+			restore();
+			expect(process.env[name]).toBeUndefined();
+			process.env[name] = 'narenas:1';
+			setAllocatorSettings(PAGEFIND_ALLOCATOR_ENV)();
+			expect(process.env[name]).toBe('narenas:1');
+		} finally {
+			if (before === undefined) delete process.env[name];
+			else process.env[name] = before;
+		}
 	});
 
 	it('gives Node flags that this Node accepts', async () => {
