@@ -8,6 +8,7 @@
  * - via-connector: no name, no contact; introductions through a connector.
  */
 import type { Asset, ConsentLevel } from '../schema/asset.ts';
+import type { PathSegment } from './problems.ts';
 
 export type PublicAsset = Asset & { readonly consentApplied: true };
 
@@ -56,4 +57,44 @@ export function withheldNameParts(asset: Pick<Asset, 'consent' | 'contact'>): st
 	if (asset.consent === 'first-name') return parts.slice(1);
 	if (asset.consent === 'via-connector') return parts;
 	return [];
+}
+
+/** A piece of text an entry or story publishes, and where it is. */
+export interface PublishedText {
+	path: PathSegment[];
+	value: string;
+	/** Published as part of an address (an old page address, a picture's file name) rather than as words on a page. */
+	inAddress: boolean;
+}
+
+/**
+ * Fields that publish nothing of their own: `contact`, whose parts consent
+ * already shows or withholds; `consent`; and the guide's own values (kind,
+ * cost, access, themes, a story's links to entries), which are shown as the
+ * guide's words, not the editor's.
+ */
+const NOT_PUBLISHED_AS_WRITTEN = new Set(['contact', 'consent', 'kind', 'cost', 'access', 'themes', 'assets']);
+
+/**
+ * Every string an entry or a story publishes, with its path: what the checks
+ * for withheld names, numbers and emails must all read, so that none of them
+ * misses a field that reaches a page. `checked_by` is one: an entry's page
+ * says who checked it.
+ */
+export function publishedText(data: unknown): PublishedText[] {
+	const out: PublishedText[] = [];
+	const walk = (value: unknown, path: PathSegment[]) => {
+		if (typeof value === 'string') {
+			out.push({ path, value, inAddress: path[0] === 'aliases' || (path[0] === 'image' && path[1] === 'src') });
+		} else if (Array.isArray(value)) {
+			value.forEach((item, index) => walk(item, [...path, index]));
+		} else if (value && typeof value === 'object' && !(value instanceof Date)) {
+			for (const [key, item] of Object.entries(value)) {
+				if (path.length === 0 && NOT_PUBLISHED_AS_WRITTEN.has(key)) continue;
+				walk(item, [...path, key]);
+			}
+		}
+	};
+	walk(data, []);
+	return out;
 }

@@ -12,7 +12,7 @@
  * errors gets these checks once those are fixed.
  */
 import type { AssetRecord, LoadedContent, NeighbourhoodRecord, SourceFile, StoryRecord } from './content-files.ts';
-import { withheldNameParts } from './consent.ts';
+import { publishedText, withheldNameParts } from './consent.ts';
 import { fieldName, type PathSegment, type Problem } from './problems.ts';
 import { addMonths, isDueSoon, isStale } from './staleness.ts';
 import { TEMPLATE_BODY_MARK } from './templates.ts';
@@ -168,11 +168,9 @@ function withheldNames(asset: AssetRecord, report: Report) {
 	if (words.length === 0) return;
 	const findName = nameFinder(words);
 
-	// Every field people can see: all of them except contact, which consent already filters.
-	for (const { path, value } of textFields(asset.data, [])) {
-		if (path[0] === 'contact') continue;
-		const isPath = path[0] === 'aliases' || (path[0] === 'image' && path[1] === 'src');
-		if (isPath) {
+	// Every field people can see (contact is consent's already).
+	for (const { path, value, inAddress } of publishedText(asset.data)) {
+		if (inAddress) {
 			const word = words.find((w) => nameInPath(w, value));
 			if (word) {
 				report(
@@ -233,8 +231,7 @@ function withheldNamesInStories(loaded: LoadedContent, stories: readonly StoryRe
 					line,
 				);
 			};
-			for (const { path, value } of textFields(story.data, [])) {
-				if (path[0] === 'assets' || path[0] === 'consent') continue;
+			for (const { path, value } of publishedText(story.data)) {
 				const word = findName(value);
 				if (word) warn(path, word);
 			}
@@ -243,16 +240,6 @@ function withheldNamesInStories(loaded: LoadedContent, stories: readonly StoryRe
 				if (word) warn(undefined, word, line);
 			}
 		}
-	}
-}
-
-function* textFields(value: unknown, path: PathSegment[]): Generator<{ path: PathSegment[]; value: string }> {
-	if (typeof value === 'string') {
-		yield { path, value };
-	} else if (Array.isArray(value)) {
-		for (let i = 0; i < value.length; i++) yield* textFields(value[i], [...path, i]);
-	} else if (value && typeof value === 'object' && !(value instanceof Date)) {
-		for (const [key, item] of Object.entries(value)) yield* textFields(item, [...path, key]);
 	}
 }
 

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/lib/check-content.ts';
+import { publishedText } from '../../src/lib/consent.ts';
 import { formatProblem } from '../../src/lib/problems.ts';
 import { ROOT } from '../helpers/build.ts';
 
@@ -92,6 +93,42 @@ describe('consent in the words', () => {
 		const phone = (result: ReturnType<typeof checkContent>) => result.problems.filter((p) => p.message.startsWith('the phone number'));
 		expect(phone(checkContent(root, { entryChecksOf: (n) => n === 'testwick' }))).toHaveLength(1);
 		expect(phone(checkContent(root, { entryChecksOf: (n) => n !== 'testwick' }))).toEqual([]);
+	});
+
+	it('reads checked_by, which the entry\'s page shows ("Last checked ... by ...")', () => {
+		const root = copyOf(fixtures('site'));
+		edit(root, 'neighbourhoods/testwick/assets/knitting-first-name.md', (text) => text.replace('last_checked: 2026-02-01', 'last_checked: 2026-02-01\nchecked_by: Connie, on 07700 900002'));
+		const result = checkContent(root);
+		expect(result.buildErrors.map((p) => `${path.basename(p.file)}:${p.line}: ${p.field}`)).toEqual(['knitting-first-name.md:21: checked_by']);
+		expect(result.buildErrors[0].message).toMatch(/^the phone number 07700 900002 belongs to the person this entry is about/);
+	});
+
+	it('both checks read every field a page shows, and only those', () => {
+		const found = publishedText({
+			title: 'Knitting',
+			kind: 'gift',
+			themes: ['making-and-creating'],
+			access: ['step-free'],
+			cost: 'free',
+			consent: 'first-name',
+			contact: { name: 'Margaret Zzholt', phone: '07700 900002' },
+			when: [{ day: 'monday', note: 'in the library' }],
+			where: { place: 'Library' },
+			aliases: ['old-knitting'],
+			image: { src: 'images/wool.jpg', alt: 'Wool' },
+			last_checked: new Date('2026-02-01'),
+			checked_by: 'Connie',
+		});
+		expect(found.map(({ path, inAddress }) => `${path.join('.')}${inAddress ? ' (address)' : ''}`)).toEqual([
+			'title',
+			'when.0.day',
+			'when.0.note',
+			'where.place',
+			'aliases.0 (address)',
+			'image.src (address)',
+			'image.alt',
+			'checked_by',
+		]);
 	});
 
 	it('says nothing of a public neighbour\'s number, or of anyone\'s in the contact fields', () => {

@@ -10,8 +10,8 @@
  * (src/lib/editor-checks.ts): an error in the entry, a warning in a story.
  */
 import type { AssetRecord, LoadedContent, StoryRecord } from '../content-files.ts';
-import { firstName } from '../consent.ts';
-import { fieldName, type PathSegment, type Problem } from '../problems.ts';
+import { firstName, publishedText } from '../consent.ts';
+import { fieldName, type Problem } from '../problems.ts';
 import { assetKey } from '../../schema/story.ts';
 
 interface Withheld {
@@ -48,7 +48,7 @@ export function consentTextProblems(loaded: LoadedContent, entriesOf?: (n: strin
 	function scan(record: AssetRecord | StoryRecord, withheld: Withheld[], fix: string, whose: string) {
 		if (entriesOf && !entriesOf(record.n)) return;
 		const locate = loaded.sources.get(record.file)?.locate;
-		for (const [path, value] of textFields(record.data)) {
+		for (const { path, value } of publishedText(record.data)) {
 			for (const item of withheld) {
 				if (!item.pattern.test(value)) continue;
 				problems.push({
@@ -100,21 +100,6 @@ function fixFor(asset: AssetRecord): string {
 	}
 	return 'take it out: with consent via-connector, no name or contact is shown, and people reach them through a connector; or, if they agreed to more, record the new consent and consent_date';
 }
-
-/** Every string field of an entry that is published, with its path (contact is left out: consent is applied to it already). */
-function textFields(data: unknown, path: PathSegment[] = []): Array<[PathSegment[], string]> {
-	if (typeof data === 'string') return [[path, data]];
-	if (Array.isArray(data)) return data.flatMap((item, index) => textFields(item, [...path, index]));
-	if (data && typeof data === 'object' && !(data instanceof Date)) {
-		return Object.entries(data).flatMap(([key, value]) =>
-			path.length === 0 && NOT_PUBLISHED_AS_TEXT.has(key) ? [] : textFields(value, [...path, key]),
-		);
-	}
-	return [];
-}
-
-/** Fields that never appear as words on a page: consent already decides what of `contact` is shown. */
-const NOT_PUBLISHED_AS_TEXT = new Set(['contact', 'consent', 'checked_by', 'aliases', 'themes', 'assets', 'kind', 'cost', 'access']);
 
 function escapeRegExp(text: string): string {
 	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
