@@ -39,6 +39,7 @@ import { CHROMIUM_ARGS, HOW_TO_GET_CHROMIUM, findChromium } from '../lib/chromiu
 import { fillPageRefs, pageRefTargets } from '../lib/page-refs.ts';
 import { readPdfDestinations } from '../lib/pdf-destinations.ts';
 import { serveStatic } from '../lib/static-server.ts';
+import { PRINT_EDITIONS } from '../lib/print-editions.ts';
 import { outputFileFor, routes, withBase } from '../lib/urls.ts';
 import type { BuildStage, StageLogger } from './stage.ts';
 import { plural } from '../lib/words.ts';
@@ -54,12 +55,12 @@ export function pdfSetting(value = process.env.GUIDE_PDF): PdfSetting {
 }
 
 /** What the stage prints for each neighbourhood. */
-export const PDF_JOBS: readonly PdfJob[] = [
-	{ name: 'guide', page: routes.print, pdf: routes.pdf, pageNumbers: true },
-	{ name: 'large-print guide', page: routes.printLarge, pdf: routes.pdfLarge, pageNumbers: true },
+export const PDF_JOBS: readonly PdfJob[] = PRINT_EDITIONS.map(({ edition, page, pdf }) => {
+	if (edition === 'standard') return { name: 'guide', page, pdf, pageNumbers: true };
+	if (edition === 'large') return { name: 'large-print guide', page, pdf, pageNumbers: true };
 	// One sheet: if 14pt does not fit on one page, try 12pt (and say so when even that does not fit).
-	{ name: 'week sheet', page: routes.printWeek, pdf: routes.pdfWeek, pageNumbers: false, fitOnePage: ['w-roomy', 'w-dense'] },
-];
+	return { name: 'week sheet', page, pdf, pageNumbers: false, fitOnePage: ['w-roomy', 'w-dense'] };
+});
 
 interface PdfJob {
 	name: string;
