@@ -5,6 +5,7 @@ import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import guide from './src/integrations/guide.ts';
 import { safeMarkdownProcessor } from './src/integrations/safe-markdown.ts';
+import { isAstroHeadInjectNotice } from './src/lib/build-log.mjs';
 import { parseYamlSource } from './src/lib/frontmatter.ts';
 import { basePath, contentDir, outDir } from './src/lib/settings.ts';
 
@@ -70,7 +71,11 @@ export default defineConfig({
 	},
 	vite: {
 		// Never inline a script or a font into the page: the Content-Security-Policy allows only the site's own files.
-		build: { assetsInlineLimit: 0 },
+		build: {
+			assetsInlineLimit: 0,
+			// Leaves out one warning of Rolldown's about Astro's own code, repeated for every MDX story (src/lib/build-log.mjs).
+			rolldownOptions: { onwarn: (warning, warn) => isAstroHeadInjectNotice(warning) || warn(warning) },
+		},
 		// The dev server watches the content and the code, not what builds wrote: a network's shards, a
 		// benchmark's sites (but not its content) and the tests' builds hold hundreds of thousands of files,
 		// and watching them ran out of the system's file watchers, so edits no longer showed.

@@ -76,3 +76,17 @@ export function listingFirstPages(inner, listed = PAGES_LISTED) {
 export default function guideLog(config) {
 	return listingFirstPages(nodeLog(config));
 }
+
+/**
+ * Rolldown's warning, once for every MDX story, that it may not keep Astro's
+ * own `"use astro:head-inject"` directive when bundling. Astro does not need
+ * it kept, and the warning is Astro's to remove (withastro/astro#18087, open);
+ * on a network it is ten lines per story, thousands in all, burying the
+ * warnings an editor must read. Only this warning is left out
+ * (astro.config.mjs, `onwarn`).
+ *
+ * @param {{ code?: string; message?: string }} warning
+ */
+export function isAstroHeadInjectNotice(warning) {
+	return warning.code === 'MODULE_LEVEL_DIRECTIVE' && /["']use astro:head-inject["']/.test(warning.message ?? '');
+}

@@ -1,6 +1,6 @@
 import type { AstroLoggerDestination, AstroLoggerMessage } from 'astro';
 import { describe, expect, it } from 'vitest';
-import { listingFirstPages } from '../../src/lib/build-log.mjs';
+import { isAstroHeadInjectNotice, listingFirstPages } from '../../src/lib/build-log.mjs';
 
 /** What Astro writes for one page: its path with no line end, then its time on the same line. */
 const page = (path: string): AstroLoggerMessage[] => [
@@ -61,5 +61,31 @@ describe('the build log', () => {
 		expect(lines.filter((line) => line.includes('More than 3 pages'))).toHaveLength(1);
 		expect(lines.at(-1)).toContain('More than 3 pages');
 	});
+});
 
+describe("Rolldown's warnings", () => {
+	// As Rolldown gives it, for each MDX story (the message is shortened here).
+	const headInject = {
+		code: 'MODULE_LEVEL_DIRECTIVE',
+		message:
+			'The semantics of the module level directive "use astro:head-inject" in "content/neighbourhoods/lockside/stories/sawdust-in-my-hair.mdx?astroPropagatedAssets" may not be preserved when bundling.',
+	};
+	const otherDirective = { code: 'MODULE_LEVEL_DIRECTIVE', message: 'The semantics of the module level directive "use client" in "src/x.ts" may not be preserved when bundling.' };
+	const otherWarning = { code: 'CIRCULAR_DEPENDENCY', message: 'Circular dependency: src/a.ts -> src/b.ts -> src/a.ts' };
+
+	it('leaves out only the one about Astro\'s own directive', () => {
+		expect(isAstroHeadInjectNotice(headInject)).toBe(true);
+		expect(isAstroHeadInjectNotice(otherDirective)).toBe(false);
+		expect(isAstroHeadInjectNotice(otherWarning)).toBe(false);
+		expect(isAstroHeadInjectNotice({ code: 'CIRCULAR_DEPENDENCY', message: headInject.message })).toBe(false);
+	});
+
+	it('are filtered so by the build\'s own configuration, which passes every other warning on', async () => {
+		const { default: config } = await import('../../astro.config.mjs');
+		const onwarn = config.vite?.build?.rolldownOptions?.onwarn as ((warning: object, warn: (w: object) => void) => void) | undefined;
+		expect(onwarn).toBeTypeOf('function');
+		const passed: object[] = [];
+		for (const warning of [headInject, otherDirective, otherWarning]) onwarn!(warning, (w) => passed.push(w));
+		expect(passed).toEqual([otherDirective, otherWarning]);
+	});
 });
