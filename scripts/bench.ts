@@ -3,6 +3,7 @@
  *
  *   npm run bench -- --neighbourhoods 350
  *   npm run bench -- --neighbourhoods 350 --pdf --shards 4 --dev --keep
+ *   npm run bench -- --neighbourhoods 350 --repeat 3
  *
  * 1. Writes a synthetic network (scripts/lib/corpus.ts: every kind of entry,
  *    schedules, stories, some in MDX) under bench/.out/, outside content/.
@@ -11,7 +12,9 @@
  *    tree; counts pages, files and bytes.
  * 3. Measures what a first search fetches, in Chromium.
  * 4. Builds the same Markdown with a bare Astro project and gives our Astro
- *    time as a ratio of it (target: at most 1.5).
+ *    time as a ratio of it (target: at most 1.5). With --repeat R, builds
+ *    both R times in turn and gives the median ratio and its range: on a
+ *    shared or virtual machine single runs vary by a fifth.
  * 5. With --shards K, builds the K shards one after another, and combines them.
  * 6. With --dev, starts `astro dev` on it, and times the first pages and an edit.
  *
@@ -33,7 +36,7 @@ import { searchCost } from './lib/search-cost.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const USAGE =
-	'npm run bench -- --neighbourhoods <N> [--assets 50] [--stories 10] [--seed 1] [--pdf] [--shards <K>] [--dev] [--no-bare] [--term <word>] [--keep]';
+	'npm run bench -- --neighbourhoods <N> [--assets 50] [--stories 10] [--seed 1] [--pdf] [--shards <K>] [--dev] [--no-bare] [--repeat <R>] [--term <word>] [--keep]';
 
 interface Options {
 	neighbourhoods: number;
@@ -44,6 +47,7 @@ interface Options {
 	shards?: number;
 	dev: boolean;
 	bare: boolean;
+	repeat: number;
 	term: string;
 	keep: boolean;
 }
@@ -59,6 +63,7 @@ function options(): Options {
 			shards: { type: 'string' },
 			dev: { type: 'boolean', default: false },
 			'no-bare': { type: 'boolean', default: false },
+			repeat: { type: 'string', default: '1' },
 			term: { type: 'string', default: 'singing' },
 			keep: { type: 'boolean', default: false },
 		},
@@ -78,6 +83,7 @@ function options(): Options {
 		shards: values.shards === undefined ? undefined : whole('shards', values.shards, 2),
 		dev: values.dev,
 		bare: !values['no-bare'],
+		repeat: whole('repeat', values.repeat, 1),
 		term: values.term,
 		keep: values.keep,
 	};
@@ -128,7 +134,7 @@ async function main() {
 		const ours = await build(corpus, site, work, opts.pdf, []);
 		const stages = ours.timings;
 		const afterAstro = Object.entries(stages).filter(([stage]) => !['astro', 'preflight'].includes(stage));
-		const astroSeconds = ours.measured.seconds - afterAstro.reduce((sum, [, s]) => sum + s, 0);
+		const astroSeconds = astroPart(ours);
 		const output = countOutput(site);
 		results.build = { ...ours, astroSeconds, output };
 		rows.push(['Corpus', `${fmt(corpus.neighbourhoods.length)} neighbourhoods, ${fmt(corpus.assets)} assets, ${fmt(corpus.stories)} stories`]);
@@ -168,13 +174,18 @@ async function main() {
 			const bareDir = path.join(work, 'bare');
 			const bareOut = path.join(work, 'bare-site');
 			writeBareProject(bareDir, corpus.dir, bareOut);
-			rmSync(bareOut, { recursive: true, force: true });
-			const bare = await measureNode([path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', bareDir], {
-				cwd: ROOT,
-				env: buildEnv({}),
-				logFile: path.join(work, 'bare-build.log'),
-			});
-			if (bare.status !== 0) throw new Error(`The bare Astro build failed: see ${path.join(work, 'bare-build.log')}`);
+			const buildBare = async () => {
+				rmSync(bareOut, { recursive: true, force: true });
+				rmSync(path.join(bareDir, '.cache'), { recursive: true, force: true });
+				const measured = await measureNode([path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', bareDir], {
+					cwd: ROOT,
+					env: buildEnv({}),
+					logFile: path.join(work, 'bare-build.log'),
+				});
+				if (measured.status !== 0) throw new Error(`The bare Astro build failed: see ${path.join(work, 'bare-build.log')}`);
+				return measured;
+			};
+			const bare = await buildBare();
 			const bareOutput = countOutput(bareOut);
 			const ratio = astroSeconds / bare.seconds;
 			results.bare = { measured: bare, output: bareOutput, ratio };
@@ -183,6 +194,22 @@ async function main() {
 			if (ours.cpu.astro && bare.cpuSeconds) {
 				// The same ratio in CPU seconds of the Astro process, which other work on the machine does not inflate.
 				rows.push(['Ratio in CPU time (Astro process, to the last page)', `${(ours.cpu.astro / bare.cpuSeconds).toFixed(2)} (${ours.cpu.astro.toFixed(1)} s / ${bare.cpuSeconds.toFixed(1)} s)`]);
+			}
+			if (opts.repeat > 1) {
+				// The same two builds again, in turn, so that a slow or fast moment of the machine falls on both.
+				const runs = [{ ours: astroSeconds, bare: bare.seconds, peak: ours.measured.peakTreeBytes }];
+				for (let r = 2; r <= opts.repeat; r++) {
+					say(`Run ${r} of ${opts.repeat}: our build, then bare Astro...`);
+					const again = await build(corpus, site, work, opts.pdf, []);
+					const bareAgain = await buildBare();
+					runs.push({ ours: astroPart(again), bare: bareAgain.seconds, peak: again.measured.peakTreeBytes });
+				}
+				const ratios = runs.map((run) => run.ours / run.bare);
+				results.repeats = { runs, ratios, median: median(ratios) };
+				rows.push([
+					`**Ratio over ${runs.length} runs of both, in turn**`,
+					`**median ${median(ratios).toFixed(2)}**, ${Math.min(...ratios).toFixed(2)} to ${Math.max(...ratios).toFixed(2)} (${runs.map((run) => `${run.ours.toFixed(1)} s / ${run.bare.toFixed(1)} s`).join('; ')}); our peak memory at most ${bytes(highest(runs.map((run) => run.peak)))}`,
+				]);
 			}
 		}
 
@@ -260,6 +287,25 @@ function npmScriptNodeArgs(name: string): string[] {
 	const words = (scripts[name] ?? '').split(/\s+/);
 	if (words[0] !== 'node' || !words.at(-1)?.endsWith('.ts')) throw new Error(`npm run ${name} is not "node [flags] <script>.ts" any more: update scripts/bench.ts`);
 	return words.slice(1);
+}
+
+/** Wall time of a build up to the end of Astro's part: all but the stages that follow it (pictures, search index, PDFs). */
+function astroPart(built: Awaited<ReturnType<typeof build>>): number {
+	const after = Object.entries(built.timings).filter(([stage]) => !['astro', 'preflight'].includes(stage));
+	return built.measured.seconds - after.reduce((sum, [, s]) => sum + s, 0);
+}
+
+/** The highest of the figures known (peak memory is unknown without Linux's /proc). */
+function highest(values: readonly (number | undefined)[]): number | undefined {
+	const known = values.filter((v): v is number => v !== undefined);
+	return known.length ? Math.max(...known) : undefined;
+}
+
+function median(values: readonly number[]): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	const mid = Math.floor(sorted.length / 2);
+	const at = (i: number) => sorted[i] ?? Number.NaN;
+	return sorted.length % 2 ? at(mid) : (at(mid - 1) + at(mid)) / 2;
 }
 
 async function build(corpus: Corpus, outDir: string, work: string, pdf: boolean, args: string[]) {
