@@ -74,7 +74,7 @@ export default defineConfig({
 		build: {
 			assetsInlineLimit: 0,
 			// Leaves out one warning of Rolldown's about Astro's own code, repeated for every MDX story (src/lib/build-log.mjs).
-			rolldownOptions: { onwarn: (warning, warn) => isAstroHeadInjectNotice(warning) || warn(warning) },
+			rolldownOptions: { onLog: (level, log, handler) => (level === 'warn' && isAstroHeadInjectNotice(log)) || handler(level, log) },
 		},
 		// The dev server watches the content and the code, not what builds wrote: a network's shards, a
 		// benchmark's sites (but not its content) and the tests' builds hold hundreds of thousands of files,

@@ -83,7 +83,7 @@ export default function guideLog(config) {
  * it kept, and the warning is Astro's to remove (withastro/astro#18087, open);
  * on a network it is ten lines per story, thousands in all, burying the
  * warnings an editor must read. Only this warning is left out
- * (astro.config.mjs, `onwarn`).
+ * (astro.config.mjs, `onLog`).
  *
  * @param {{ code?: string; message?: string }} warning
  */
