@@ -39,7 +39,7 @@ import { CHROMIUM_ARGS, HOW_TO_GET_CHROMIUM, findChromium } from '../lib/chromiu
 import { fillPageRefs, pageRefTargets } from '../lib/page-refs.ts';
 import { readPdfDestinations } from '../lib/pdf-destinations.ts';
 import { serveStatic } from '../lib/static-server.ts';
-import { PRINT_EDITIONS } from '../lib/print-editions.ts';
+import { PRINT_EDITIONS, type PrintEdition } from '../lib/print-editions.ts';
 import { outputFileFor, routes, withBase } from '../lib/urls.ts';
 import type { BuildStage, StageLogger } from './stage.ts';
 import { plural } from '../lib/words.ts';
@@ -54,13 +54,16 @@ export function pdfSetting(value = process.env.GUIDE_PDF): PdfSetting {
 	return 'on';
 }
 
-/** What the stage prints for each neighbourhood. */
-export const PDF_JOBS: readonly PdfJob[] = PRINT_EDITIONS.map(({ edition, page, pdf }) => {
-	if (edition === 'standard') return { name: 'guide', page, pdf, pageNumbers: true };
-	if (edition === 'large') return { name: 'large-print guide', page, pdf, pageNumbers: true };
+/** How each edition is printed (a new edition must say, or the type check fails). */
+const HOW_TO_PRINT: Record<PrintEdition, Omit<PdfJob, 'page' | 'pdf'>> = {
+	standard: { name: 'guide', pageNumbers: true },
+	large: { name: 'large-print guide', pageNumbers: true },
 	// One sheet: if 14pt does not fit on one page, try 12pt (and say so when even that does not fit).
-	return { name: 'week sheet', page, pdf, pageNumbers: false, fitOnePage: ['w-roomy', 'w-dense'] };
-});
+	week: { name: 'week sheet', pageNumbers: false, fitOnePage: ['w-roomy', 'w-dense'] },
+};
+
+/** What the stage prints for each neighbourhood. */
+export const PDF_JOBS: readonly PdfJob[] = PRINT_EDITIONS.map(({ edition, page, pdf }) => ({ ...HOW_TO_PRINT[edition], page, pdf }));
 
 interface PdfJob {
 	name: string;
