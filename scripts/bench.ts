@@ -74,6 +74,7 @@ function options(): Options {
 		if (!Number.isInteger(n) || n < min) throw new UsageError(`--${name} ${value} is not a whole number of at least ${min}`);
 		return n;
 	};
+	if (values['no-bare'] && values.repeat !== '1') throw new UsageError('--repeat compares our build with bare Astro\'s: it cannot go with --no-bare');
 	return {
 		neighbourhoods: whole('neighbourhoods', values.neighbourhoods, 1),
 		assets: whole('assets', values.assets, 0),
@@ -190,7 +191,8 @@ async function main() {
 			const ratio = astroSeconds / bare.seconds;
 			results.bare = { measured: bare, output: bareOutput, ratio };
 			rows.push(['Bare Astro, same Markdown and MDX', `${bare.seconds.toFixed(1)} s wall, ${cpuTime(bare)} CPU, for ${fmt(bareOutput.pages)} pages; peak ${bytes(bare.peakTreeBytes)}`]);
-			rows.push(['**Ratio: our Astro time / bare Astro**', `**${ratio.toFixed(2)}** (target: at most 1.5)`]);
+			if (opts.repeat > 1) rows.push(['Ratio: our Astro time / bare Astro (first run)', `${ratio.toFixed(2)} (target: at most 1.5)`]);
+			else rows.push(['**Ratio: our Astro time / bare Astro**', `**${ratio.toFixed(2)}** (target: at most 1.5)`]);
 			if (ours.cpu.astro && bare.cpuSeconds) {
 				// The same ratio in CPU seconds of the Astro process, which other work on the machine does not inflate.
 				rows.push(['Ratio in CPU time (Astro process, to the last page)', `${(ours.cpu.astro / bare.cpuSeconds).toFixed(2)} (${ours.cpu.astro.toFixed(1)} s / ${bare.cpuSeconds.toFixed(1)} s)`]);
