@@ -68,10 +68,12 @@ export interface PublishedText {
 }
 
 /**
- * Fields that publish nothing of their own: `contact`, whose parts consent
- * already shows or withholds; `consent`; and the guide's own values (kind,
- * cost, access, themes, a story's links to entries), which are shown as the
- * guide's words, not the editor's.
+ * Fields of an entry or story that publish nothing of their own: `contact`,
+ * whose parts consent already shows or withholds; `consent`; and the guide's
+ * own values (kind, cost, access, themes, a story's links to entries), which
+ * are shown in the guide's words, not the editor's. (Choices inside other
+ * fields, like a time's day, are read with them: they can hold no name or
+ * number, so reading them costs nothing.)
  */
 const NOT_PUBLISHED_AS_WRITTEN = new Set(['contact', 'consent', 'kind', 'cost', 'access', 'themes', 'assets']);
 

@@ -101,9 +101,12 @@ describe('consent in the words', () => {
 		const result = checkContent(root);
 		expect(result.buildErrors.map((p) => `${path.basename(p.file)}:${p.line}: ${p.field}`)).toEqual(['knitting-first-name.md:21: checked_by']);
 		expect(result.buildErrors[0].message).toMatch(/^the phone number 07700 900002 belongs to the person this entry is about/);
+		// And the name check reads it too: the surname there is as public as the number.
+		edit(root, 'neighbourhoods/testwick/assets/knitting-first-name.md', (text) => text.replace('checked_by: Connie, on 07700 900002', 'checked_by: Margaret Zzholt'));
+		expect(checkContent(root).buildErrors.map((p) => `${p.field}: ${p.message.includes('Zzholt')}`)).toEqual(['checked_by: true']);
 	});
 
-	it('both checks read every field a page shows, and only those', () => {
+	it('lists every field a page shows, marking those shown in an address, and leaves out contact and the guide\'s own values', () => {
 		const found = publishedText({
 			title: 'Knitting',
 			kind: 'gift',
