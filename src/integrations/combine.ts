@@ -231,13 +231,16 @@ async function copyShards(shards: readonly Shard[], staging: string): Promise<{ 
 const COMPARE_BYTES = 256 * 1024;
 
 async function sameBytes(a: string, b: string): Promise<boolean> {
-	if (statSync(a).size !== statSync(b).size) return false;
+	const size = statSync(a).size;
+	if (statSync(b).size !== size) return false;
 	const [x, y] = await Promise.all([open(a), open(b)]);
 	try {
-		const bufX = Buffer.alloc(COMPARE_BYTES);
-		const bufY = Buffer.alloc(COMPARE_BYTES);
+		// Most shared files are small pages: no bigger a buffer than the file.
+		const length = Math.max(1, Math.min(size, COMPARE_BYTES));
+		const bufX = Buffer.allocUnsafe(length);
+		const bufY = Buffer.allocUnsafe(length);
 		for (;;) {
-			const [readX, readY] = await Promise.all([x.read(bufX, 0, COMPARE_BYTES, null), y.read(bufY, 0, COMPARE_BYTES, null)]);
+			const [readX, readY] = await Promise.all([x.read(bufX, 0, length, null), y.read(bufY, 0, length, null)]);
 			if (readX.bytesRead !== readY.bytesRead) return false;
 			if (readX.bytesRead === 0) return true;
 			if (!bufX.subarray(0, readX.bytesRead).equals(bufY.subarray(0, readY.bytesRead))) return false;
