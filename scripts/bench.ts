@@ -134,7 +134,7 @@ async function main() {
 		say('Building with npm run build (from cold)...');
 		const ours = await build(corpus, site, work, opts.pdf, []);
 		const stages = ours.timings;
-		const afterAstro = Object.entries(stages).filter(([stage]) => !['astro', 'preflight'].includes(stage));
+		const afterAstro = stagesAfterAstro(ours.timings);
 		const astroSeconds = astroPart(ours);
 		const output = countOutput(site);
 		results.build = { ...ours, astroSeconds, output };
@@ -293,8 +293,12 @@ function npmScriptNodeArgs(name: string): string[] {
 
 /** Wall time of a build up to the end of Astro's part: all but the stages that follow it (pictures, search index, PDFs). */
 function astroPart(built: Awaited<ReturnType<typeof build>>): number {
-	const after = Object.entries(built.timings).filter(([stage]) => !['astro', 'preflight'].includes(stage));
-	return built.measured.seconds - after.reduce((sum, [, s]) => sum + s, 0);
+	return built.measured.seconds - stagesAfterAstro(built.timings).reduce((sum, [, s]) => sum + s, 0);
+}
+
+/** The stages timed after Astro's part (the preflight runs within it). */
+function stagesAfterAstro(timings: Record<string, number>): [string, number][] {
+	return Object.entries(timings).filter(([stage]) => !['astro', 'preflight'].includes(stage));
 }
 
 /** The highest of the figures known (peak memory is unknown without Linux's /proc). */
