@@ -54,10 +54,18 @@ export const ACCESS_LABELS: Record<AccessFeature, string> = {
 export const JUST_TURN_UP = 'Just turn up';
 export const BOOKING_NEEDED = 'Ask first';
 
+/** One set of language names per language they are written in: making one is slow, and entries list languages on every page. */
+const languageNames = new Map<string, Intl.DisplayNames>();
+
 /** "pl" → "Polish", in the site's language; the code itself if unknown. */
 export function languageName(code: string, inLanguage = 'en-GB'): string {
 	try {
-		return new Intl.DisplayNames([inLanguage], { type: 'language' }).of(code) ?? code;
+		let names = languageNames.get(inLanguage);
+		if (!names) {
+			names = new Intl.DisplayNames([inLanguage], { type: 'language' });
+			languageNames.set(inLanguage, names);
+		}
+		return names.of(code) ?? code;
 	} catch {
 		return code;
 	}

@@ -55,11 +55,23 @@ export interface WhenLine {
 }
 
 /**
- * The whole `when` list in words, one line per distinct time:
- * "Every Monday and Wednesday, 10am to 12 noon".
+ * Each schedule in words, once: an entry's times are shown on its own page,
+ * its cards (themes, the week, the A to Z, My list), the print editions and
+ * its search record, and the guide's data does not change during a build.
+ * Keyed by the `when` list itself, so an edit in `astro dev` (new data) is
+ * put into words afresh.
  */
-export function whenInWords(when: readonly When[] | undefined): WhenLine[] {
+const whenWords = new WeakMap<readonly When[], readonly WhenLine[]>();
+
+/**
+ * The whole `when` list in words, one line per distinct time:
+ * "Every Monday and Wednesday, 10am to 12 noon". The lines are shared
+ * between callers, so they are frozen.
+ */
+export function whenInWords(when: readonly When[] | undefined): readonly WhenLine[] {
 	if (!when?.length) return [];
+	const known = whenWords.get(when);
+	if (known) return known;
 	const groups: TimeGroup[] = [];
 	for (const item of sortWhen(when)) {
 		const key = groupKey(item);
@@ -70,7 +82,9 @@ export function whenInWords(when: readonly When[] | undefined): WhenLine[] {
 			groups.push({ days: [item.day], start: item.start, end: item.end, weeks: item.weeks, note: item.note });
 		}
 	}
-	return groups.map((group) => ({ text: groupInWords(group), note: group.note }));
+	const lines = Object.freeze(groups.map((group) => Object.freeze({ text: groupInWords(group), note: group.note })));
+	whenWords.set(when, lines);
+	return lines;
 }
 
 /** One `when` item in words. */

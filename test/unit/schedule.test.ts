@@ -50,6 +50,16 @@ describe('times in words', () => {
 		expect(whenInWords(undefined)).toEqual([]);
 		expect(whenInWords([])).toEqual([]);
 	});
+
+	it('puts each schedule into words once, and a changed schedule afresh', () => {
+		const when = [w({ day: 'tuesday', start: '10:00' })];
+		const lines = whenInWords(when);
+		expect(whenInWords(when)).toBe(lines);
+		expect(Object.isFrozen(lines) && Object.isFrozen(lines[0])).toBe(true);
+		// An edit (in astro dev) is new data: its own words, not the old ones.
+		expect(whenInWords([w({ day: 'tuesday', start: '11:00' })])).toEqual([{ text: 'Every Tuesday, from 11am' }]);
+		expect(whenInWords(when)).toEqual([{ text: 'Every Tuesday, from 10am' }]);
+	});
 });
 
 describe('the week', () => {
