@@ -22,7 +22,9 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { checkContent } from '../lib/check-content.ts';
 import type { LoadedContent } from '../lib/content-files.ts';
-import { selects, type Selection } from '../lib/selection.ts';
+import { BuildLockedError, takeBuildLock } from '../lib/build-lock.ts';
+import { shownPath } from '../lib/build-scope.ts';
+import { describeSelection, selects, type Selection } from '../lib/selection.ts';
 import { contentDir, selection, siteStagesHandoff, timingsFile } from '../lib/settings.ts';
 import { contentDigest, isShard, writeManifest } from '../lib/shards.ts';
 import { today } from '../lib/today.ts';
@@ -56,6 +58,19 @@ export default function guide(): AstroIntegration {
 					chosen = selection();
 				} catch (error) {
 					throw quiet(error as Error);
+				}
+				if (command === 'build') {
+					// Before the content sync writes Astro's working files: one build at a time in a project folder (build-lock.ts).
+					try {
+						takeBuildLock(fileURLToPath(new URL('.astro/', config.root)), {
+							pid: process.pid,
+							started: new Date().toISOString(),
+							building: describeSelection(chosen),
+							out: shownPath(fileURLToPath(config.outDir)),
+						});
+					} catch (error) {
+						throw error instanceof BuildLockedError ? quiet(error) : error;
+					}
 				}
 				site = config.site ? new URL(config.site) : undefined;
 				base = config.base;

@@ -8,12 +8,13 @@
  * A small synthetic network (6 neighbourhoods, with stories that link to
  * assets in other neighbourhoods) keeps this fast; PDFs are off.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../scripts/lib/corpus.ts';
+import { LOCK_FILE } from '../../src/lib/build-lock.ts';
 import { selected, shardOf } from '../../src/lib/selection.ts';
 import { MANIFEST } from '../../src/lib/shards.ts';
 import { serveStatic, type RunningServer } from '../../src/lib/static-server.ts';
@@ -177,6 +178,25 @@ describe('--only', () => {
 		const result = buildSite({ name: 'shards-only-typo', args: ['--only', `${n}x`], ...common });
 		expect(result.status).toBe(2);
 		expect(result.output).toContain(`--only ${n}x: there is no neighbourhood "${n}x" (did you mean "${n}"?`);
+	});
+
+	it('refuses to build while another build is running in the same project folder, and says which', () => {
+		// Two shards side by side in one checkout would share Astro's working files (.astro/): src/lib/build-lock.ts.
+		const running = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60_000)'], { stdio: 'ignore' });
+		const lock = path.join(ROOT, '.astro', LOCK_FILE);
+		const record = JSON.stringify({ pid: running.pid, started: new Date().toISOString(), building: 'shard 1 of 2', out: 'dist-shards/1-of-2' });
+		try {
+			writeFileSync(lock, record);
+			const result = buildSite({ name: 'shards-locked', args: ['--shard', `2/${SHARDS}`], ...common });
+			expect(result.status).not.toBe(0);
+			expect(result.output).toContain(`Another build is running in this project folder: process ${running.pid}, started at`);
+			expect(result.output).toContain('building shard 1 of 2 into dist-shards/1-of-2.');
+			expect(existsSync(path.join(OUT, 'shards-locked', 'index.html'))).toBe(false);
+			expect(readFileSync(lock, 'utf8')).toBe(record);
+		} finally {
+			running.kill();
+			rmSync(lock, { force: true });
+		}
 	});
 
 	it('refuses a shard that does not exist before starting Astro', () => {
