@@ -8,7 +8,8 @@
  * other's, and one of them fails half way, with an error about a story it
  * cannot find. So a build holds a lock: a file in `.astro/` that names it.
  * A lock left behind by a build that was killed names a process that is no
- * longer running, and the next build takes it over.
+ * longer running (or that runs something else now), and the next build
+ * takes it over.
  */
 import { mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -52,7 +53,7 @@ export function takeBuildLock(dir: string, me: LockHolder): () => void {
 			if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
 		}
 		const holder = readHolder(file);
-		if (holder && holder.pid !== me.pid && isRunning(holder.pid)) {
+		if (holder && holder.pid !== me.pid && isBuildRunning(holder.pid)) {
 			throw new BuildLockedError(lockedMessage(holder, file));
 		}
 		// Left by a build that is no longer running (or unreadable): taken over.
@@ -95,6 +96,22 @@ export function isRunning(pid: number): boolean {
 	} catch (error) {
 		return (error as NodeJS.ErrnoException).code === 'EPERM';
 	}
+}
+
+/**
+ * Whether the process is running and may be a build: where the system says
+ * what a process runs (Linux), one that does not run Astro is not the build
+ * that left the lock, only a process that was given its number since.
+ */
+export function isBuildRunning(pid: number): boolean {
+	if (!isRunning(pid)) return false;
+	let command: string;
+	try {
+		command = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+	} catch {
+		return true;
+	}
+	return command.includes('astro');
 }
 
 function lockedMessage(holder: LockHolder, file: string): string {

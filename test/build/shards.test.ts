@@ -182,7 +182,7 @@ describe('--only', () => {
 
 	it('refuses to build while another build is running in the same project folder, and says which', () => {
 		// Two shards side by side in one checkout would share Astro's working files (.astro/): src/lib/build-lock.ts.
-		const running = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60_000)'], { stdio: 'ignore' });
+		const running = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60_000)', 'astro', 'build'], { stdio: 'ignore' });
 		const lock = path.join(ROOT, '.astro', LOCK_FILE);
 		const record = JSON.stringify({ pid: running.pid, started: new Date().toISOString(), building: 'shard 1 of 2', out: 'dist-shards/1-of-2' });
 		try {

@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { BuildLockedError, LOCK_FILE, type LockHolder, isRunning, readHolder, takeBuildLock } from '../../src/lib/build-lock.ts';
+import { BuildLockedError, LOCK_FILE, type LockHolder, isBuildRunning, isRunning, readHolder, takeBuildLock } from '../../src/lib/build-lock.ts';
 
 let dir: string;
 const file = () => path.join(dir, LOCK_FILE);
@@ -17,15 +17,20 @@ const holder = (pid: number, building = 'every neighbourhood'): LockHolder => ({
 
 /** A process that is running while the tests run, standing for another build. */
 let other: ReturnType<typeof spawn>;
+/** A running process that is not a build: one that was given a dead build's number. */
+let notBuild: ReturnType<typeof spawn>;
 /** The id of a process that has finished. */
 let finished: number;
 
 beforeAll(() => {
-	other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60_000)'], { stdio: 'ignore' });
+	// Named like a build (its command line mentions astro), as the lock checks where it can.
+	other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60_000)', 'astro', 'build'], { stdio: 'ignore' });
+	notBuild = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60_000)'], { stdio: 'ignore' });
 	finished = Number(spawnSync(process.execPath, ['-e', 'console.log(process.pid)'], { encoding: 'utf8' }).stdout.trim());
 });
 afterAll(() => {
 	other.kill();
+	notBuild.kill();
 });
 afterEach(() => {
 	if (dir) rmSync(path.dirname(dir), { recursive: true, force: true });
@@ -36,10 +41,14 @@ const fresh = () => {
 };
 
 describe('the build lock', () => {
-	it('knows a running process from a finished one', () => {
+	it('knows a running process from a finished one, and a build from another program', () => {
 		expect(isRunning(process.pid)).toBe(true);
 		expect(isRunning(other.pid!)).toBe(true);
 		expect(isRunning(finished)).toBe(false);
+		expect(isBuildRunning(other.pid!)).toBe(true);
+		expect(isBuildRunning(finished)).toBe(false);
+		// Where the system says what a process runs (Linux); elsewhere a running process counts as the build.
+		expect(isBuildRunning(notBuild.pid!)).toBe(!existsSync(`/proc/${notBuild.pid}/cmdline`));
 	});
 
 	it('is taken in a folder it makes, names the build, and is released', () => {
@@ -70,11 +79,13 @@ describe('the build lock', () => {
 		expect(readHolder(file())?.pid).toBe(other.pid);
 	});
 
-	it('takes over a lock left by a build that is no longer running, or one it cannot read', () => {
+	it('takes over a lock left by a build that is no longer running, whose number another program now has, or that it cannot read', () => {
 		fresh();
 		takeBuildLock(dir, holder(finished));
 		const me = holder(process.pid);
 		takeBuildLock(dir, me)();
+		writeFileSync(file(), JSON.stringify(holder(notBuild.pid!)));
+		if (existsSync(`/proc/${notBuild.pid}/cmdline`)) takeBuildLock(dir, me)();
 		writeFileSync(file(), '{"pid": 12');
 		const release = takeBuildLock(dir, me);
 		expect(readHolder(file())).toEqual(me);
