@@ -13,6 +13,7 @@
  */
 import { mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { shownPath } from './build-scope.ts';
 
 export const LOCK_FILE = 'build.lock';
 
@@ -117,12 +118,11 @@ export function isBuildRunning(pid: number): boolean {
 function lockedMessage(holder: LockHolder, file: string): string {
 	const started = new Date(holder.started);
 	const when = Number.isNaN(started.getTime()) ? holder.started : started.toTimeString().slice(0, 8);
-	const shown = path.relative(process.cwd(), file) || file;
 	return (
 		`Another build is running in this project folder: process ${holder.pid}, started at ${when}, building ${holder.building || 'the site'}` +
 		`${holder.out ? ` into ${holder.out}` : ''}.\n` +
 		`Astro keeps a project's working files in .astro/, so two builds at once would mix up each other's content. ` +
 		`Wait for that build to finish, or build shards at the same time from separate copies of the repository, as a CI matrix does (docs/networks.md, "Shards").\n` +
-		`If no build is running, delete ${shown} and build again.`
+		`If no build is running, delete ${shownPath(file)} and build again.`
 	);
 }
