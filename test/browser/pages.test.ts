@@ -85,6 +85,16 @@ describeInBrowser('pages in Chromium', () => {
 		});
 	}
 
+	it("lines up what's on: every activity's name starts at the same place, on every day", async () => {
+		const { page, context } = await openPage(chrome.browser, { width: 1280 });
+		await page.goto(`${server.url}testwick/whats-on/`);
+		const starts = await page.evaluate(() => [...document.querySelectorAll('.slot a')].map((a) => Math.round(a.getBoundingClientRect().left)));
+		// Days with different times ("10am to 12 noon", "1:30pm to 3:30pm") on the page, all in one column.
+		expect(starts.length).toBeGreaterThan(2);
+		expect(new Set(starts).size).toBe(1);
+		await context.close();
+	});
+
 	it('makes links and controls at least 44px tall, except links inside sentences', async () => {
 		const { page, context } = await openPage(chrome.browser, { width: 375 });
 		for (const path of ['testwick/', 'testwick/assets/weekly-group/', 'testwick/whats-on/']) {
