@@ -19,9 +19,13 @@ import { copyFile, mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { shownPath } from '../lib/build-scope.ts';
 import { loadContent } from '../lib/content-files.ts';
+import { outputFolderProblem, within } from '../lib/output-folder.ts';
 import { MANIFEST, contentDigest, readManifest, type ShardManifest } from '../lib/shards.ts';
 import { runSiteStages } from './site-stages.ts';
 import type { BuildStage, StageLogger } from './stage.ts';
+
+/** This project's folder, which no output may hold. */
+const PROJECT = path.resolve(import.meta.dirname, '../..');
 
 export interface CombineOptions {
 	/** The shards' output folders, in any order. */
@@ -158,21 +162,13 @@ function checkContentFolder(root: string, manifest: ShardManifest) {
 
 /** The output folder, if it is safe to replace: never a shard, the content, or a folder that is not a built site. */
 function checkOut(out: string, shardDirs: readonly string[], root: string): string {
-	const inside = (child: string, parent: string) => {
-		const relative = path.relative(parent, child);
-		return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
-	};
 	for (const dir of shardDirs) {
-		if (inside(out, dir) || inside(dir, out)) {
+		if (within(out, dir) || within(dir, out)) {
 			throw new CombineError(`--out ${shownPath(out)} overlaps the shard ${shownPath(dir)} (write the combined site to a folder of its own, like --out dist)`);
 		}
 	}
-	if (inside(out, root) || inside(root, out)) {
-		throw new CombineError(`--out ${shownPath(out)} overlaps the content folder ${shownPath(root)} (write the combined site to a folder of its own, like --out dist)`);
-	}
-	if (existsSync(out) && readdirSync(out).length > 0 && !existsSync(path.join(out, 'index.html'))) {
-		throw new CombineError(`--out ${shownPath(out)} is a folder with other things in it, not a built site (choose a new folder, or empty this one first)`);
-	}
+	const problem = outputFolderProblem(out, root, PROJECT, '--out ');
+	if (problem) throw new CombineError(problem);
 	return out;
 }
 

@@ -24,6 +24,7 @@ import { checkContent } from '../lib/check-content.ts';
 import type { LoadedContent } from '../lib/content-files.ts';
 import { BuildLockedError, takeBuildLock } from '../lib/build-lock.ts';
 import { shownPath } from '../lib/build-scope.ts';
+import { outputFolderProblem } from '../lib/output-folder.ts';
 import { describeSelection, selects, type Selection } from '../lib/selection.ts';
 import { contentDir, selection, siteStagesHandoff, timingsFile } from '../lib/settings.ts';
 import { contentDigest, isShard, writeManifest } from '../lib/shards.ts';
@@ -60,6 +61,9 @@ export default function guide(): AstroIntegration {
 					throw quiet(error as Error);
 				}
 				if (command === 'build') {
+					// Astro empties its output folder before it builds: never one that holds the guides, the project or a person's files.
+					const outProblem = outputFolderProblem(fileURLToPath(config.outDir), contentDir(), fileURLToPath(config.root));
+					if (outProblem) throw quiet(new Error(outProblem));
 					// Before the content sync writes Astro's working files: one build at a time in a project folder (build-lock.ts).
 					try {
 						takeBuildLock(fileURLToPath(new URL('.astro/', config.root)), {

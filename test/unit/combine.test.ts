@@ -49,8 +49,9 @@ let two: string;
 const out = path.join(temp, 'dist');
 beforeEach(() => {
 	rmSync(out, { recursive: true, force: true });
-	one = shard('one', 1, 2, { 'index.html': 'home', [`${a}/index.html`]: a, [`${b}/index.html`]: b }, { neighbourhoods: [a, b] });
-	two = shard('two', 2, 2, { 'index.html': 'home', [`${c}/index.html`]: c, [`${c}/guide.pdf`]: 'pdf' }, { neighbourhoods: [c] });
+	// Every built site has its styles in _astro/, which is also how a later build knows the folder is a site it may replace.
+	one = shard('one', 1, 2, { 'index.html': 'home', '_astro/site.css': 'css', [`${a}/index.html`]: a, [`${b}/index.html`]: b }, { neighbourhoods: [a, b] });
+	two = shard('two', 2, 2, { 'index.html': 'home', '_astro/site.css': 'css', [`${c}/index.html`]: c, [`${c}/guide.pdf`]: 'pdf' }, { neighbourhoods: [c] });
 });
 
 const run = (options: Partial<CombineOptions> = {}) => combine({ shards: [one, two], out, contentDir: corpus.dir, stages: [], logger: silent, ...options });
@@ -68,11 +69,11 @@ describe('combine', () => {
 		});
 		const result = await run({ stages: [stage('per-shard'), stage('site-wide', 'site')], shards: [two, one] });
 
-		expect(listFiles(out)).toEqual(['index.html', `${a}/index.html`, `${b}/index.html`, `${c}/guide.pdf`, `${c}/index.html`, 'site-wide.txt'].sort());
-		expect(result).toMatchObject({ files: 5, shared: 1, neighbourhoods: 3 });
+		expect(listFiles(out)).toEqual(['_astro/site.css', 'index.html', `${a}/index.html`, `${b}/index.html`, `${c}/guide.pdf`, `${c}/index.html`, 'site-wide.txt'].sort());
+		expect(result).toMatchObject({ files: 6, shared: 2, neighbourhoods: 3 });
 		// Only the site-wide stage ran, once, over the whole site and with every neighbourhood's content.
 		expect(seen).toHaveLength(1);
-		expect(readFileSync(path.join(out, 'site-wide.txt'), 'utf8')).toBe('5');
+		expect(readFileSync(path.join(out, 'site-wide.txt'), 'utf8')).toBe('6');
 		expect(seen[0].content.neighbourhoods.map((hood) => hood.n).sort()).toEqual([a, b, c].sort());
 		expect(seen[0].site?.href).toBe('https://guides.example.org/');
 		expect(existsSync(`${out}.combining`)).toBe(false);
@@ -99,7 +100,7 @@ describe('combine', () => {
 			},
 		};
 		await expect(run({ stages: [failing] })).rejects.toThrow('Building the search index failed');
-		expect(listFiles(out)).toHaveLength(5);
+		expect(listFiles(out)).toHaveLength(6);
 		expect(existsSync(`${out}.combining`)).toBe(false);
 	});
 
@@ -136,11 +137,12 @@ describe('combine', () => {
 
 	it('never writes over a shard, the content, or a folder that is not a built site', async () => {
 		await expect(run({ out: path.join(one, 'dist') })).rejects.toThrow(/overlaps the shard/);
-		await expect(run({ out: corpus.dir })).rejects.toThrow(/overlaps the content folder/);
+		await expect(run({ out: corpus.dir })).rejects.toThrow(/--out .* is the content folder: a build empties its output folder first, which would delete the guides/);
+		await expect(run({ out: path.join(corpus.dir, 'site') })).rejects.toThrow(/is inside the content folder/);
 		const notes = path.join(temp, 'notes');
 		mkdirSync(notes, { recursive: true });
 		writeFileSync(path.join(notes, 'todo.txt'), 'keep me');
-		await expect(run({ out: notes })).rejects.toThrow(/is a folder with other things in it, not a built site/);
+		await expect(run({ out: notes })).rejects.toThrow(/--out .*notes already holds files that no build made \(todo.txt\)/);
 		expect(readFileSync(path.join(notes, 'todo.txt'), 'utf8')).toBe('keep me');
 	});
 
