@@ -5,6 +5,8 @@
  * every link that leaves the site, and the CSP and referrer policy on every
  * page. Generic: pages and outputs added later are scanned too.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SITES, outDirOf } from '../helpers/build.ts';
 import { htmlFiles, readPage } from '../helpers/dist.ts';
@@ -20,6 +22,27 @@ describe.each(sites)('the built %s site', (site) => {
 	it('has nothing unsafe in any page, stylesheet or picture', () => {
 		expect(htmlFiles(outDir).length).toBeGreaterThan(5);
 		expect(scanDist(outDir, base)).toEqual([]);
+	});
+
+	it('never runs a word into a link (a line break before a link in a template is dropped when the page is compressed)', () => {
+		const runTogether: string[] = [];
+		for (const file of htmlFiles(outDir)) {
+			const html = readFileSync(path.join(outDir, file), 'utf8');
+			for (const match of html.matchAll(/[A-Za-z0-9,;:]<a\s[^>]*>[^<]{0,20}|<\/a>[A-Za-z][^<]{0,20}/g)) runTogether.push(`${file}: ${match[0]}`);
+		}
+		expect(runTogether).toEqual([]);
+	});
+
+	it('never skips a heading level on the way down (h1 to h3 leaves a hole in the outline a screen reader reads out)', () => {
+		const skips: string[] = [];
+		for (const file of htmlFiles(outDir)) {
+			const levels = [...readFileSync(path.join(outDir, file), 'utf8').matchAll(/<h([1-6])[\s>]/g)].map((m) => Number(m[1]));
+			levels.forEach((level, i) => {
+				const before = i === 0 ? 0 : levels[i - 1];
+				if (level > before + 1) skips.push(`${file}: h${before || '(none)'} then h${level}`);
+			});
+		}
+		expect(skips).toEqual([]);
 	});
 
 	it('links every page to the privacy page', () => {
