@@ -1,6 +1,7 @@
 /**
- * "Add to my list" on entry pages and cards. Without this script (or without
- * storage) each is a plain link to the list page with the entry added
+ * "Add to my list" on entry pages and cards, hidden in the page until this
+ * script shows it (without JavaScript the list cannot work). Without storage
+ * each is a plain link to the list page with the entry added
  * (`my-list/?add=slug`). With it, each becomes a button that adds or takes
  * off the entry here, keeps the list in this browser's storage, and shows a
  * link to the list with how many things are on it (the list page reads the
@@ -11,7 +12,11 @@ import { readSaved, save, storageWorks } from './list-storage.ts';
 
 const CHANGED = 'good-life-guides:my-list-changed';
 const boxes = document.querySelectorAll<HTMLElement>('[data-my-list-add]');
-if (boxes.length && storageWorks()) for (const box of boxes) enhance(box);
+const withStorage = boxes.length > 0 && storageWorks();
+for (const box of boxes) {
+	if (withStorage) enhance(box);
+	box.hidden = false;
+}
 
 function enhance(box: HTMLElement) {
 	const { n, slug, title } = box.dataset;

@@ -65,9 +65,13 @@ async function start(root: HTMLElement) {
 	say(notes.join(' '));
 	commit();
 
+	// A list cleared with "Start a new list" is held by this page only, never stored: on a computer that
+	// several people use (a surgery, a library), the next person cannot bring it back.
+	let cleared: string[] | undefined;
 	find('data-my-list-restore').addEventListener('click', () => {
-		const previous = readSaved(n, 'earlier');
-		save(n, slugs, 'earlier');
+		const previous = cleared ?? readSaved(n, 'earlier');
+		if (cleared) cleared = undefined;
+		else save(n, slugs, 'earlier');
 		slugs = resolveList(previous, known).slugs;
 		earlier.hidden = true;
 		commit();
@@ -85,11 +89,12 @@ async function start(root: HTMLElement) {
 		}
 	});
 	find('data-my-list-clear').addEventListener('click', () => {
-		save(n, slugs, 'earlier');
+		cleared = slugs;
+		save(n, [], 'earlier');
 		slugs = [];
 		earlier.hidden = false;
 		commit();
-		say('Your list is empty now. Your earlier list is kept aside, if you want it back.');
+		say('Your list is empty now, and nothing of it is kept on this device. To bring it back, do it now, before you leave this page.');
 		find<HTMLAnchorElement>('data-my-list-empty').querySelector('a')?.focus();
 	});
 	window.addEventListener('storage', () => {

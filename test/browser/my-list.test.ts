@@ -16,6 +16,9 @@ describeInBrowser('My list', () => {
 	it('adds entries from their pages and cards, and opens them as a list with a link that carries them', async () => {
 		const { page, context, requests } = await openPage(chrome.browser, { width: 390 });
 		await page.goto(`${server.url}testwick/assets/weekly-group/`);
+		// Nothing on the list yet: no "See my list (0)".
+		await page.getByRole('button', { name: 'Add Weekly Group to my list' }).waitFor();
+		await expect(page.getByRole('link', { name: /See my list/ }).count()).resolves.toBe(0);
 		await page.getByRole('button', { name: 'Add Weekly Group to my list' }).click();
 		await expect(page.getByRole('status').filter({ hasText: 'Added to your list.' }).count()).resolves.toBe(1);
 		await expect(page.getByRole('button', { name: 'Take Weekly Group off my list' }).count()).resolves.toBe(1);
@@ -76,6 +79,25 @@ describeInBrowser('My list', () => {
 		await context.close();
 	});
 
+	it('"Start a new list" keeps nothing on the device: it can be undone on the page, not by the next person at a shared computer', async () => {
+		const { page, context } = await openPage(chrome.browser);
+		await page.goto(`${server.url}testwick/my-list/?e=quiet-garden,monthly-lunch`);
+		await page.waitForSelector('[data-my-list-entries] .p-entry');
+		await page.getByRole('button', { name: 'Start a new list' }).click();
+		expect(await page.getByRole('status').first().textContent()).toContain('nothing of it is kept on this device');
+		expect(await page.evaluate(() => Object.keys(localStorage).filter((key) => localStorage.getItem(key)))).toEqual([]);
+		// Changed their mind at once: it comes back.
+		await page.getByRole('button', { name: 'Bring back my earlier list' }).click();
+		expect(await listTitles(page)).toEqual(['Quiet Garden', 'Monthly Lunch']);
+		// Cleared again and left: the next person finds an empty list and nothing to bring back.
+		await page.getByRole('button', { name: 'Start a new list' }).click();
+		await page.goto(`${server.url}testwick/my-list/`);
+		await page.waitForSelector('[data-my-list-empty]:not([hidden])');
+		await expect(page.getByRole('button', { name: 'Bring back my earlier list' }).isVisible()).resolves.toBe(false);
+		expect(await page.evaluate(() => Object.keys(localStorage).filter((key) => localStorage.getItem(key)))).toEqual([]);
+		await context.close();
+	});
+
 	it('follows a renamed entry, says when something has gone, and shows only what consent allows', async () => {
 		const { page, context } = await openPage(chrome.browser);
 		await page.goto(`${server.url}testwick/my-list/?e=old-lunch,no-such-entry,knitting-first-name,joiner-via-connector`);
@@ -129,13 +151,13 @@ describeInBrowser('My list', () => {
 		await context.close();
 	});
 
-	it('without JavaScript: "Add to my list" is a link, and the list page says what it needs', async () => {
+	it('without JavaScript: no "Add to my list" that could not work, and the list page says what it needs', async () => {
 		const context = await chrome.browser.newContext({ javaScriptEnabled: false });
 		const page = await context.newPage();
 		await page.goto(`${server.url}testwick/assets/weekly-group/`);
-		const add = page.getByRole('link', { name: 'Add Weekly Group to my list' });
-		expect(await add.getAttribute('href')).toBe('/guides/testwick/my-list/?add=weekly-group');
-		await add.click();
+		await expect(page.getByText('Add Weekly Group to my list').isVisible()).resolves.toBe(false);
+		expect(await page.getByRole('link', { name: /to my list/ }).count()).toBe(0);
+		await page.goto(`${server.url}testwick/my-list/?add=weekly-group`);
 		expect(await page.locator('main').innerText()).toContain('Your list needs JavaScript, which is turned off or not working in this browser.');
 		await expect(page.locator('[data-my-list]').isVisible()).resolves.toBe(false);
 		await context.close();
