@@ -130,6 +130,13 @@ export function createEntry(options: NewEntryOptions): NewEntry {
 		}
 	}
 
+	const renamed = entryWithAlias(folder, slug);
+	if (renamed) {
+		throw new NewEntryError(
+			`"${slug}" is the old name of ${shown(renamed)} (in its aliases), and links to it already printed or shared lead there, so nothing was written (choose another title, or give the file another name with --slug <name>)`,
+		);
+	}
+
 	const context = { neighbourhoodName: neighbourhoodName(neighbourhoodDir) ?? n, themeIds: themeIds(root), today: options.today };
 	const text = type === 'asset' ? assetTemplate(title, context, kind) : storyTemplate(title, context);
 	const file = path.join(folder, `${slug}${extension}`);
@@ -157,6 +164,23 @@ function write(file: string, text: string, shown: (p: string) => string) {
 		}
 		throw error;
 	}
+}
+
+/** The entry in `folder` that keeps `slug` as an old name (`aliases`), whose address it still answers. */
+function entryWithAlias(folder: string, slug: string): string | undefined {
+	if (!existsSync(folder)) return undefined;
+	for (const name of readdirSync(folder).sort()) {
+		if (!/\.mdx?$/.test(name)) continue;
+		const file = path.join(folder, name);
+		try {
+			const { data } = parseEntrySource(readFileSync(file, 'utf8'), file);
+			const aliases = (data as { aliases?: unknown } | undefined)?.aliases;
+			if (Array.isArray(aliases) && aliases.some((alias) => String(alias).trim() === slug)) return file;
+		} catch {
+			// A file that cannot be read is the check's to report, not a reason to refuse a new entry.
+		}
+	}
+	return undefined;
 }
 
 function listNeighbourhoods(root: string): string[] {

@@ -4,7 +4,7 @@
  * deleting one "#"; names are checked; nothing is ever overwritten.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -115,6 +115,17 @@ describe('npm run new', () => {
 		`);
 		writeFileSync(made.file, fill(useEveryField(text)).replace('draft: true', 'draft: false'));
 		expect(problemsOf(made.file)).toEqual([]);
+	});
+
+	it('refuses the old name of an entry, whose address already leads to that entry', () => {
+		const made = make({ type: 'asset', n: 'millbrook', title: 'Tea on the Boat' });
+		writeFileSync(made.file, readFileSync(made.file, 'utf8').replace(/^---\n/, '---\naliases: [boat-tea]\n'));
+		expect(() => make({ type: 'asset', n: 'millbrook', title: 'Boat Tea' })).toThrow(
+			/"boat-tea" is the old name of .*tea-on-the-boat\.md \(in its aliases\), and links to it already printed or shared lead there, so nothing was written/,
+		);
+		expect(existsSync(path.join(dir, 'neighbourhoods/millbrook/assets/boat-tea.md'))).toBe(false);
+		// A story has addresses of its own: the same name is free there.
+		expect(() => make({ type: 'story', n: 'millbrook', title: 'Boat Tea' })).not.toThrow();
 	});
 
 	it('never overwrites a file, even one edited since', () => {
