@@ -20,6 +20,31 @@ describeInBrowser('old addresses in Chromium', () => {
 		});
 	}
 
+	it('an address cut short after a neighbourhood ("not found") points to its guide, and offers search', async () => {
+		const context = await chrome.browser.newContext();
+		const page = await context.newPage();
+		for (const server of [root, based]) {
+			const response = await page.goto(`${server.url}testwick/stories/`);
+			expect(response?.status()).toBe(404);
+			const guess = page.locator('[data-not-found-guess] a');
+			await expect(guess.isVisible()).resolves.toBe(true);
+			expect(await guess.textContent()).toBe('Testwick guide');
+			expect(new URL((await guess.getAttribute('href'))!, server.url).href).toBe(`${server.url}testwick/`);
+			await expect(page.getByRole('searchbox').isVisible()).resolves.toBe(true);
+			// An address that names no neighbourhood guesses nothing.
+			await page.goto(`${server.url}no-such-place/`);
+			await expect(page.locator('[data-not-found-guess]').isVisible()).resolves.toBe(false);
+		}
+		await context.close();
+		// Without JavaScript: no guess, but the search box (a form to the search page) and every guide.
+		const plain = await chrome.browser.newContext({ javaScriptEnabled: false });
+		const noScript = await plain.newPage();
+		await noScript.goto(`${based.url}testwick/stories/`);
+		await expect(noScript.getByRole('searchbox').isVisible()).resolves.toBe(true);
+		await expect(noScript.getByRole('link', { name: 'Testwick', exact: true }).isVisible()).resolves.toBe(true);
+		await plain.close();
+	});
+
 	it('an address that was never an alias is still "not found"', async () => {
 		const context = await chrome.browser.newContext();
 		const page = await context.newPage();

@@ -159,11 +159,11 @@ describe('story and guide pages', () => {
 		expect(text).not.toContain('Weekly Group');
 	});
 
-	it('ships JavaScript only where a feature needs it (search, My list, Print it), each as one small external file', () => {
+	it('ships JavaScript only where a feature needs it (search, My list, Print it, the guess on the not-found page), each as one small external file', () => {
 		for (const file of htmlFiles(dist)) {
 			const page = readPage(dist, `/${file}`);
 			const scripts = page.querySelectorAll('script');
-			const features = ['[data-search]', '[data-my-list-add]', '[data-my-list]', '[data-print]'].filter((f) => page.querySelector(f)).length;
+			const features = ['[data-search]', '[data-my-list-add]', '[data-my-list]', '[data-print]', '[data-not-found-guides]'].filter((f) => page.querySelector(f)).length;
 			if (features === 0) expect(scripts, file).toHaveLength(0);
 			expect(scripts.length, file).toBeLessThanOrEqual(features);
 			for (const script of scripts) {
