@@ -124,7 +124,21 @@ describe('story and guide pages', () => {
 	it('renders an MDX story with its components and cards for the assets it mentions', () => {
 		const page = readPage(dist, '/testwick/stories/singing-story/');
 		expect(page.querySelector('.pull-quote')?.textContent).toContain('Pat played and I sang.');
-		expect(page.querySelectorAll('main a[href="/testwick/assets/piano-gift/"]').length).toBeGreaterThanOrEqual(2);
+		expect(page.querySelectorAll('main a[href="/testwick/assets/piano-gift/"]').length).toBeGreaterThanOrEqual(1);
+	});
+
+	it('shows each asset of a story once: a card in its words is not repeated below it', () => {
+		const cardsFor = (page: ReturnType<typeof readPage>, slug: string) => page.querySelectorAll(`main .card-title a[href$="/assets/${slug}/"]`).length;
+		// Its only asset is a card in its words: no list below.
+		const fixture = readPage(dist, '/testwick/stories/singing-story/');
+		expect(cardsFor(fixture, 'piano-gift')).toBe(1);
+		expect(fixture.querySelector('#in-this-story')).toBeNull();
+		// One in its words, one not: the other is listed below, as "also".
+		const sample = readPage(outDirOf('sample'), '/abbey-fields/stories/ken-still-knows-every-word/');
+		expect(cardsFor(sample, 'singing-together')).toBe(1);
+		expect(sample.querySelector('#in-this-story')?.textContent).toBe('Also in this story');
+		expect(sample.querySelectorAll('section[aria-labelledby="in-this-story"] .card-title').map((t) => t.textContent.trim())).toHaveLength(1);
+		expect(cardsFor(sample, 'carers-evening')).toBe(1);
 	});
 
 	it('puts stories first, then people to ask, the week and themes', () => {
