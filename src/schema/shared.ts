@@ -129,8 +129,10 @@ export function isoDate(d: Date): string {
 }
 
 /** `HH:MM`, 24-hour clock. */
+export const TIME_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$/;
+
 export const time = () =>
-	z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, {
+	z.string().regex(TIME_PATTERN, {
 		error: (issue) =>
 			`"${String(issue.input)}" is not a time (use the 24-hour clock with a colon, in quotes, like "14:30")`,
 	});
