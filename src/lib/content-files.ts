@@ -200,9 +200,13 @@ export function loadContent(contentDir: string, options: LoadOptions = {}): Load
 		}
 		const result = schema.safeParse(parsed.data);
 		if (!result.success) {
-			loaded.problems.push(...problemsFromZod(result.error, { file: shown(file), data: parsed.data, locate: parsed.locate }));
-			return undefined;
+			loaded.problems.push(
+				...problemsFromZod(result.error, { file: shown(file), data: parsed.data, locate: parsed.locate, written: parsed.written }),
+			);
 		}
+		// An impossible date: the fields are still checked, so every problem of the file is told at once.
+		loaded.problems.push(...(parsed.valueProblems ?? []));
+		if (!result.success || parsed.valueProblems?.length) return undefined;
 		return result.data;
 	}
 }

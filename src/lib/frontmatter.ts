@@ -1,12 +1,18 @@
 /**
  * Reading content files as editors write them: YAML files and Markdown with
- * YAML frontmatter. Values are parsed by gray-matter with js-yaml, as Astro
- * parses them; lines are found with `yaml`, which keeps source positions, but
- * only when a problem needs a line number.
+ * YAML frontmatter. Values are read exactly as Astro reads them, so what the
+ * check accepts the build accepts: frontmatter is found by Astro's own
+ * `extractFrontmatter` and parsed by the js-yaml 4 `load` Astro calls (YAML
+ * 1.2: `18:00` is text, an unquoted `07700900441` is a number). gray-matter's
+ * js-yaml 3 (YAML 1.1) read such values differently, so the check passed
+ * entries the build then crashed on. Lines are found with `yaml`, which keeps
+ * source positions, but only when a problem needs a line number.
  */
-import matter from 'gray-matter';
+import { extractFrontmatter } from 'astro/markdown';
+import { load } from 'js-yaml';
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
-import type { PathSegment, Problem } from './problems.ts';
+import { impossibleDate } from './dates.ts';
+import { fieldName, type PathSegment, type Problem } from './problems.ts';
 
 export interface ParsedSource {
 	/** The parsed frontmatter or YAML, or undefined when it could not be read. */
@@ -17,10 +23,18 @@ export interface ParsedSource {
 	bodyLine: number;
 	/** Finds the line of a field in the file. */
 	locate: (path: readonly PathSegment[]) => { line: number; column: number } | undefined;
+	/** A value as it is written in the file (`07700900441`, not the number it is read as). */
+	written?: (path: readonly PathSegment[]) => string | undefined;
 	/** An entry's fields as written, from its first "---" to its second: for checks that read the raw lines. */
 	frontmatter?: string;
 	/** YAML syntax errors and the like: the file could not be read at all. */
 	problems: Problem[];
+	/**
+	 * Values read without error that do not say what was written: an
+	 * impossible date such as 2026-02-30, which YAML reads as 2 March. The
+	 * fields can still be checked.
+	 */
+	valueProblems?: Problem[];
 }
 
 const FRONTMATTER_OPEN = /^---[ \t]*\r?\n/;
@@ -45,25 +59,39 @@ export function parseEntrySource(withBom: string, file: string): ParsedSource {
 	}
 	const early = tabIndent(source, file);
 	if (early) return early;
-	let parsed: matter.GrayMatterFile<string>;
+	// Astro's own regular expression: the text from the opening "---" to the first line starting "---".
+	const yamlText = extractFrontmatter(source);
+	if (yamlText === undefined) {
+		return failed(source, file, {
+			line: 1,
+			message:
+				'the fields at the top have no closing line of three dashes (add a line "---" after the last field, before the text)',
+		});
+	}
+	let data: unknown;
 	try {
-		// Passing options turns off gray-matter's cache, which would otherwise keep every file in memory.
-		parsed = matter(source, { excerpt: false });
+		// As @astrojs/internal-helpers' parseFrontmatter, which Astro's .md and @astrojs/mdx's .mdx entries use.
+		data = load(yamlText);
 	} catch (error) {
 		return unreadable(source, file, error);
 	}
-	const closeIndex = source.length - parsed.content.length;
-	const frontmatterLines = source.slice(0, closeIndex).split('\n').length;
-	const yamlText = parsed.matter;
-	const notFields = notAMap(parsed.data, yamlText, file, 0);
+	// The body starts on the line after the closing "---" (yamlText keeps the rest of the opening line).
+	const closeEnd = 3 + yamlText.length + 3;
+	const newline = source.indexOf('\n', closeEnd);
+	const closeIndex = newline < 0 ? source.length : newline + 1;
+	const notFields = notAMap(data, yamlText, file, 0);
 	if (notFields) return notFields;
+	const reader = lazyReader(yamlText);
 	return {
-		data: parsed.data ?? {},
-		body: parsed.content,
-		bodyLine: frontmatterLines,
-		locate: lazyLocator(yamlText),
+		// Astro keeps a parsed object and reads anything else (nothing, a comment) as no fields.
+		data: data && typeof data === 'object' ? data : {},
+		body: source.slice(closeIndex),
+		bodyLine: source.slice(0, closeIndex).split('\n').length,
+		locate: reader.locate,
+		written: reader.written,
 		frontmatter: source.slice(0, closeIndex),
 		problems: [],
+		valueProblems: impossibleDates(yamlText, file, reader),
 	};
 }
 
@@ -73,9 +101,18 @@ export function parseYamlSource(withBom: string, file: string): ParsedSource {
 	const early = tabIndent(source, file);
 	if (early) return early;
 	try {
-		// gray-matter's engine is js-yaml, as for frontmatter.
-		const data = (matter as unknown as { engines: { yaml: { parse: (s: string) => unknown } } }).engines.yaml.parse(source);
-		return { data, body: '', bodyLine: 1, locate: lazyLocator(source), problems: [] };
+		// As Astro's file() loader reads themes.yaml: js-yaml 4's load, naming the file.
+		const data = load(source, { filename: file });
+		const reader = lazyReader(source);
+		return {
+			data,
+			body: '',
+			bodyLine: 1,
+			locate: reader.locate,
+			written: reader.written,
+			problems: [],
+			valueProblems: impossibleDates(source, file, reader),
+		};
 	} catch (error) {
 		return unreadable(source, file, error);
 	}
@@ -141,7 +178,7 @@ function notAMap(data: unknown, yamlText: string, file: string, firstLine: numbe
 function unreadable(source: string, file: string, error: unknown): ParsedSource {
 	const mark = (error as { mark?: { line: number; column: number } }).mark;
 	const reason = (error as { reason?: string }).reason ?? (error as Error).message ?? String(error);
-	// gray-matter keeps the rest of the opening `---` line, so lines of the YAML are lines of the file.
+	// The YAML starts with the rest of the opening `---` line, so its lines are lines of the file.
 	const explained = explainYamlError(reason, yamlLines(source), mark ? { line: mark.line + 1, column: mark.column + 1 } : undefined);
 	return failed(source, file, {
 		line: explained.line,
@@ -188,9 +225,9 @@ export function explainYamlError(
 				: 'a field is written twice (keep one of them)',
 		};
 	}
-	if (/incomplete explicit mapping pair|a multiline key may not be an implicit key/.test(reason)) {
-		// Usually a colon inside a value, or text after a closing quote, on this line or the one before.
-		for (const n of [at.line, (at.line ?? 1) - 1].filter((n): n is number => !!n && n >= 1)) {
+	/** A colon inside a value, or text after a closing quote, on one of these lines: both read as a second field. */
+	const valueMistake = (candidates: (number | undefined)[]) => {
+		for (const n of candidates.filter((n): n is number => !!n && n >= 1)) {
 			const text = lineText(n);
 			if (/^\s*-?\s*[\w-]+:\s+["'][^"']*["']\s*[^\s#]/.test(text)) {
 				return {
@@ -207,8 +244,20 @@ export function explainYamlError(
 				};
 			}
 		}
-		return { ...at, what: 'a line is not "field: value" (check for a missing colon, or a colon inside text that needs quotes)' };
+		return undefined;
+	};
+	if (/incomplete explicit mapping pair|a multiline key may not be an implicit key/.test(reason)) {
+		// Usually on this line or the one before.
+		return (
+			valueMistake([at.line, (at.line ?? 1) - 1]) ?? {
+				...at,
+				what: 'a line is not "field: value" (check for a missing colon, or a colon inside text that needs quotes)',
+			}
+		);
 	}
+	// js-yaml 4 calls both of those "bad indentation" of the line they are on.
+	const mistake = /bad indentation of a mapping entry/.test(reason) ? valueMistake([at.line]) : undefined;
+	if (mistake) return mistake;
 	if (/bad indentation/.test(reason)) {
 		const indent = /^\s*/.exec(lineText(at.line))?.[0].length ?? 0;
 		return {
@@ -245,15 +294,25 @@ export function explainYamlError(
 	return { ...at, what: `${reason} (check for a missing colon, an unclosed quote or uneven indentation)` };
 }
 
+type Reader = ReturnType<typeof lazyReader>;
+
 /**
- * A function from a field path to its line. The YAML is re-read with
- * positions only when it is first needed, as most files have no problems.
+ * Functions from a field path to its line and to its value as written. The
+ * YAML is re-read with positions only when it is first needed, as most files
+ * have no problems.
  */
-function lazyLocator(yamlText: string) {
+function lazyReader(yamlText: string) {
 	let doc: ReturnType<typeof parseDocument> | undefined;
 	let counter: LineCounter | undefined;
 	let lines: string[] | undefined;
-	return (path: readonly PathSegment[]) => {
+	const document = () => {
+		if (!doc) {
+			counter = new LineCounter();
+			doc = parseDocument(yamlText, { lineCounter: counter, uniqueKeys: false });
+		}
+		return { doc, counter: counter as LineCounter };
+	};
+	const locate = (path: readonly PathSegment[]) => {
 		// Most lines asked for are of a top-level field (last_checked, summary): a field written once at the
 		// start of a line is found by reading lines, without parsing the YAML again.
 		if (path.length === 1 && typeof path[0] === 'string' && /^[\w-]+$/.test(path[0])) {
@@ -262,15 +321,78 @@ function lazyLocator(yamlText: string) {
 			const found = lines.flatMap((l, i) => (key.test(l) ? [i + 1] : []));
 			if (found.length === 1) return { line: found[0], column: 1 };
 		}
-		if (!doc) {
-			counter = new LineCounter();
-			doc = parseDocument(yamlText, { lineCounter: counter, uniqueKeys: false });
-		}
+		const { doc, counter } = document();
 		const offset = offsetOf(doc.contents as Node | null, path);
-		if (offset === undefined || !counter) return undefined;
+		if (offset === undefined) return undefined;
 		const { line, col } = counter.linePos(offset);
 		return { line, column: col };
 	};
+	const written = (path: readonly PathSegment[]) => {
+		const node = nodeAt(document().doc.contents as Node | null, path);
+		return isScalar(node) && node.range ? yamlText.slice(node.range[0], node.range[1]).trim() : undefined;
+	};
+	/** Every plain (unquoted) value with its path and offset. */
+	const plainValues = () => {
+		const found: { path: PathSegment[]; text: string; offset: number }[] = [];
+		const walk = (node: unknown, path: PathSegment[]) => {
+			if (isMap(node)) {
+				for (const pair of node.items) if (isScalar(pair.key)) walk(pair.value, [...path, String(pair.key.value)]);
+			} else if (isSeq(node)) {
+				node.items.forEach((item, index) => walk(item, [...path, index]));
+			} else if (isScalar(node) && node.type === 'PLAIN' && node.range) {
+				found.push({ path, text: yamlText.slice(node.range[0], node.range[1]).trim(), offset: node.range[0] });
+			}
+		};
+		walk(document().doc.contents, []);
+		return found;
+	};
+	const lineOf = (offset: number) => document().counter.linePos(offset).line;
+	return { locate, written, plainValues, lineOf };
+}
+
+/** The node at `path`, or undefined. */
+function nodeAt(node: Node | null, path: readonly PathSegment[]): unknown {
+	let current: unknown = node;
+	for (const segment of path) {
+		if (isMap(current)) {
+			const pair = current.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment));
+			current = pair?.value;
+		} else if (isSeq(current) && typeof segment === 'number') {
+			current = current.items[segment];
+		} else {
+			return undefined;
+		}
+	}
+	return current;
+}
+
+// A date as YAML reads one unquoted: four digits, two, two. Month 13 or 30 February are read too, as a later day.
+const DATE_LIKE = /\b\d{4}-\d{2}-\d{2}\b/g;
+
+/**
+ * Unquoted dates that are not in the calendar. YAML reads 2026-02-30 as 2
+ * March without a word, and a schema sees only the date it was given, so
+ * they are found here, in the text as written. Quick: the YAML is read again
+ * only when some date-like text is impossible.
+ */
+function impossibleDates(yamlText: string, file: string, reader: Reader): Problem[] {
+	const suspects = yamlText.match(DATE_LIKE)?.filter((text) => impossibleDate(text));
+	if (!suspects?.length) return [];
+	return reader.plainValues().flatMap(({ path, text, offset }) => {
+		// The forms YAML reads as a date: the day alone, or with a time after "T" or a space.
+		const day = /^(\d{4}-\d{2}-\d{2})(?:[Tt ]\d.*)?$/.exec(text)?.[1];
+		const why = day ? impossibleDate(day) : undefined;
+		if (!day || !why) return [];
+		return [
+			{
+				file,
+				line: reader.lineOf(offset),
+				field: path.length ? fieldName(path) : undefined,
+				message: `${day} is not a date: ${why} (write a day that is in the calendar, year-month-day, like 2026-03-14)`,
+				severity: 'error' as const,
+			},
+		];
+	});
 }
 
 /** The source offset of the deepest node along `path` (the key, for map entries). */

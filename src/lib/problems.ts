@@ -134,6 +134,8 @@ export function problemsFromZod(
 		file: string;
 		data: unknown;
 		locate?: (path: readonly PathSegment[]) => { line: number; column?: number } | undefined;
+		/** A value as written in the file, for the example of how to quote it. */
+		written?: (path: readonly PathSegment[]) => string | undefined;
 		pathPrefix?: readonly PathSegment[];
 	},
 ): Problem[] {
@@ -156,6 +158,8 @@ export function problemsFromZod(
 		} else if (isPlaceholder(value) && !message.startsWith('is not filled in yet')) {
 			// A template's "<...>" left in: say so, keeping the schema's advice on what to write.
 			message = placeholderMessage(value, /\(([^()]*)\)\s*$/.exec(message)?.[1]);
+		} else if (issue.code === 'invalid_type' && issue.expected === 'string' && readAsNotText(value)) {
+			message = quoteIt(path, value, options.written?.(path));
 		} else if (issue.code === 'invalid_type' && message.startsWith('Invalid input')) {
 			const expected = EXPECTED_IN_WORDS[issue.expected] ?? { what: issue.expected, fix: `change it to ${issue.expected}` };
 			message = `should be ${expected.what}, not ${describeValue(value)} (${expected.fix})`;
@@ -163,6 +167,33 @@ export function problemsFromZod(
 		problems.push(makeProblem(path, message, options));
 	}
 	return withoutMissingFieldsExplainedByTypos(problems);
+}
+
+/** A number, true or false, or a date where text was wanted: YAML read it so because it has no quotes. */
+function readAsNotText(value: unknown): value is number | boolean | Date {
+	return typeof value === 'number' || typeof value === 'boolean' || value instanceof Date;
+}
+
+/**
+ * `phone: 07700900441` is read as the number 7700900441, and `start: 1800`
+ * as a number too: say what it was read as, and how to write it so it stays
+ * as written.
+ */
+function quoteIt(path: readonly PathSegment[], value: number | boolean | Date, written: string | undefined): string {
+	const key = [...path].reverse().find((s): s is string => typeof s === 'string') ?? 'value';
+	const asWritten = written && !/^["']/.test(written) ? written : value instanceof Date ? isoDay(value) : String(value);
+	const readAs = typeof value === 'number' ? 'a number' : typeof value === 'boolean' ? 'true or false' : 'a date';
+	const lost = typeof value === 'number' && /^[+-]?0\d/.test(asWritten);
+	if (key === 'start' || key === 'end') {
+		const digits = /^(\d{1,2})[.:]?(\d{2})$/.exec(asWritten);
+		const example = digits ? `${digits[1].padStart(2, '0')}:${digits[2]}` : key === 'start' ? '18:00' : '20:00';
+		return `${asWritten} is read as ${readAs}, not a time (write the time in quotes with a colon, like ${key}: "${example}")`;
+	}
+	return `${asWritten} is read as ${readAs}${lost ? ', so the 0 at the start is lost' : ', not as text'} (put it in quotes, like ${key}: "${asWritten}")`;
+}
+
+function isoDay(d: Date): string {
+	return Number.isNaN(d.getTime()) ? String(d) : d.toISOString().slice(0, 10);
 }
 
 /** Examples for required fields, by where they are (`consent.date`; list positions left out). */

@@ -13,6 +13,7 @@ import {
 	strictFields,
 	text,
 	time,
+	TIME_PATTERN,
 	webUrl,
 } from './shared.ts';
 
@@ -64,7 +65,8 @@ export const whenSchema = () =>
 		if (when.end && !when.start) {
 			ctx.addIssue({ code: 'custom', path: ['start'], message: 'is missing: a time with an end needs a start (add one, like start: "10:00")' });
 		}
-		if (when.start && when.end && when.end <= when.start) {
+		// Only two real times can be out of order: "2pm" is reported as not a time, and no more.
+		if (when.start && when.end && TIME_PATTERN.test(when.start) && TIME_PATTERN.test(when.end) && when.end <= when.start) {
 			ctx.addIssue({
 				code: 'custom',
 				path: ['end'],

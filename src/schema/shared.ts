@@ -6,6 +6,7 @@
  * formatter in `./errors.ts`.
  */
 import { z } from 'astro/zod';
+import { impossibleDate } from '../lib/dates.ts';
 import { didYouMean, listInWords, suggestSlug } from '../lib/words.ts';
 
 /** `<n>` and `<slug>`: lowercase a-z, 0-9 and single hyphens. */
@@ -102,6 +103,16 @@ export const date = () =>
 	z
 		.union([z.date(), z.string().regex(ISO_DATE, { error: notADate })], { error: notADate })
 		.transform((value, ctx) => {
+			// JavaScript, like YAML, reads "2026-02-30" as 2 March. An unquoted date is checked as written when
+			// the file is read (src/lib/frontmatter.ts); here the schema sees only the Date YAML made of it.
+			const why = typeof value === 'string' ? impossibleDate(value) : undefined;
+			if (why) {
+				ctx.addIssue({
+					code: 'custom',
+					message: `${value} is not a date: ${why} (write a day that is in the calendar, year-month-day, like 2026-03-14)`,
+				});
+				return z.NEVER;
+			}
 			const d = typeof value === 'string' ? new Date(`${value}T00:00:00Z`) : value;
 			if (Number.isNaN(d.getTime())) {
 				ctx.addIssue({
@@ -129,8 +140,10 @@ export function isoDate(d: Date): string {
 }
 
 /** `HH:MM`, 24-hour clock. */
+export const TIME_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$/;
+
 export const time = () =>
-	z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, {
+	z.string().regex(TIME_PATTERN, {
 		error: (issue) =>
 			`"${String(issue.input)}" is not a time (use the 24-hour clock with a colon, in quotes, like "14:30")`,
 	});

@@ -24,7 +24,7 @@ function checkAndBuild(name: string, contentDir: string) {
 	return { check, build };
 }
 
-const BAD = ['yaml', 'fields', 'references', 'consent', 'site', 'themes', 'empty'];
+const BAD = ['yaml', 'fields', 'values', 'references', 'consent', 'site', 'themes', 'empty'];
 
 describe('the check and the build refuse the same bad content', () => {
 	for (const name of BAD) {

@@ -286,6 +286,27 @@ describe('messages of the check', () => {
 		`);
 	});
 
+	it('reads values as the build does, and says when one needs quotes', () => {
+		// Unquoted 18:00 is text to Astro (YAML 1.2) and accepted; 07700900441 is a number, which crashed the build.
+		expect(report('bad/values')).toMatchInlineSnapshot(`
+			"
+			neighbourhoods/millbrook/assets/impossible-dates.md
+			  neighbourhoods/millbrook/assets/impossible-dates.md:8: consent_date: 2026-04-31 is not a date: April has 30 days (write a day that is in the calendar, year-month-day, like 2026-03-14)
+			  neighbourhoods/millbrook/assets/impossible-dates.md:9: last_checked: 2026-02-30 is not a date: February has 28 days in 2026 (write a day that is in the calendar, year-month-day, like 2026-03-14)
+
+			neighbourhoods/millbrook/assets/phone-unquoted.md
+			  neighbourhoods/millbrook/assets/phone-unquoted.md:8: contact.phone: 07700900441 is read as a number, so the 0 at the start is lost (put it in quotes, like phone: "07700900441")
+
+			neighbourhoods/millbrook/assets/times-unquoted.md
+			  neighbourhoods/millbrook/assets/times-unquoted.md:8: when[1].start: "2pm" is not a time (use the 24-hour clock with a colon, in quotes, like "14:30")
+			  neighbourhoods/millbrook/assets/times-unquoted.md:10: when[2].start: 1800 is read as a number, not a time (write the time in quotes with a colon, like start: "18:00")
+
+			neighbourhoods/millbrook/index.md
+			  neighbourhoods/millbrook/index.md:7: connectors[0].phone: 01134960123 is read as a number, so the 0 at the start is lost (put it in quotes, like phone: "01134960123")
+			"
+		`);
+	});
+
 	it('accepts tricky but valid content without a word', () => {
 		expect(checkContent(path.join(ROOT, 'test/fixtures/good/edge'), { today }).problems).toEqual([]);
 	});

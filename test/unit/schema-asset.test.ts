@@ -203,6 +203,35 @@ describe('asset schema', () => {
 		`);
 	});
 
+	it('says a date that is not in the calendar is not a date, rather than reading the next month', () => {
+		// JavaScript reads "2026-02-30" as 2 March; the page would have said "checked in March 2026".
+		expect(messages(schema, { ...valid, last_checked: '2026-02-30', kind: 'gift', consent: 'public', consent_date: '2026-13-01' }))
+			.toMatchInlineSnapshot(`
+			[
+			  "consent_date: 2026-13-01 is not a date: there is no month 13 (write a day that is in the calendar, year-month-day, like 2026-03-14)",
+			  "last_checked: 2026-02-30 is not a date: February has 28 days in 2026 (write a day that is in the calendar, year-month-day, like 2026-03-14)",
+			]
+		`);
+		expect(messages(schema, { ...valid, last_checked: '2024-02-29' })).toEqual([]);
+	});
+
+	it('says only that "2pm" is not a time, not also that the end is before it', () => {
+		expect(messages(schema, { ...valid, when: [{ day: 'tuesday', start: '2pm', end: '16:00' }] })).toMatchInlineSnapshot(`
+			[
+			  "when[0].start: "2pm" is not a time (use the 24-hour clock with a colon, in quotes, like "14:30")",
+			]
+		`);
+	});
+
+	it('says a phone or a time read as a number needs quotes', () => {
+		expect(messages(schema, { ...valid, contact: { phone: 7700900441 }, when: [{ day: 'tuesday', start: 1800 }] })).toMatchInlineSnapshot(`
+			[
+			  "when[0].start: 1800 is read as a number, not a time (write the time in quotes with a colon, like start: "18:00")",
+			  "contact.phone: 7700900441 is read as a number, not as text (put it in quotes, like phone: "7700900441")",
+			]
+		`);
+	});
+
 	it('rejects values of the wrong type in words', () => {
 		expect(messages(schema, { ...valid, just_turn_up: 'yes', themes: 'company-and-a-cuppa', where: 'the hall' })).toMatchInlineSnapshot(`
 			[

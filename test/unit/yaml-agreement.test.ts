@@ -1,0 +1,83 @@
+/**
+ * The check reads every value exactly as the build does. Astro 7 reads
+ * Markdown and MDX frontmatter with `parseFrontmatter` (astro/markdown, from
+ * @astrojs/internal-helpers: js-yaml 4, YAML 1.2) and `themes.yaml` with its
+ * file loader (js-yaml 4 `load`). gray-matter's js-yaml 3 follows YAML 1.1
+ * and read some values differently (18:00 as 1080, 0123 as 83, 07700900441 as
+ * text), so the check passed entries the build then crashed on.
+ */
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { parseFrontmatter } from 'astro/markdown';
+import { load } from 'js-yaml';
+import { describe, expect, it } from 'vitest';
+import { parseEntrySource, parseYamlSource } from '../../src/lib/frontmatter.ts';
+
+/** Values that YAML 1.1 and YAML 1.2 parsers disagree on, or that look like something they are not. */
+const TRICKY = [
+	'07700900441',
+	'01134960123',
+	'18:00',
+	'9:30',
+	'2026-02-30',
+	'2026-03-14',
+	'yes',
+	'no',
+	'on',
+	'True',
+	'1e3',
+	'0123',
+	'0o17',
+	'0x1F',
+	'1_000',
+	'~',
+	'null',
+	'2pm',
+	'KV1 4AB',
+	'.5',
+	'[18:00, 0123]',
+	'{ start: 18:00, end: 20:00 }',
+];
+
+const entry = (value: string) => `---\ntitle: Tea\nvalue: ${value}\n---\n\nBody.\n`;
+
+describe('the check reads YAML as Astro does', () => {
+	for (const value of TRICKY) {
+		it(`frontmatter: value: ${value}`, () => {
+			const source = entry(value);
+			const astro = parseFrontmatter(source, { frontmatter: 'empty-with-spaces' }).frontmatter;
+			const check = parseEntrySource(source, 'x.md');
+			expect(check.problems).toEqual([]);
+			expect(check.data).toEqual(astro);
+		});
+		it(`YAML file: value: ${value}`, () => {
+			const source = `- id: tea\n  value: ${value}\n`;
+			const check = parseYamlSource(source, 'themes.yaml');
+			expect(check.problems).toEqual([]);
+			// As Astro's file() loader reads themes.yaml.
+			expect(check.data).toEqual(load(source, { filename: 'themes.yaml' }));
+		});
+	}
+
+	it('an unquoted phone number is a number to Astro, so it is to the check', () => {
+		expect(parseEntrySource(entry('07700900441'), 'x.md').data).toMatchObject({ value: 7700900441 });
+	});
+
+	it('an unquoted 18:00 is text to Astro (YAML 1.2), not 1080', () => {
+		expect(parseEntrySource(entry('18:00'), 'x.md').data).toMatchObject({ value: '18:00' });
+	});
+
+	it('the js-yaml the check uses is the copy Astro loads', () => {
+		const fromHere = createRequire(import.meta.url).resolve('js-yaml');
+		const helpers = createRequire(import.meta.url).resolve('@astrojs/internal-helpers/frontmatter');
+		const fromAstro = createRequire(helpers).resolve('js-yaml');
+		expect(fromAstro).toBe(fromHere);
+		expect(createRequire(fromAstro)(path.join(path.dirname(fromAstro), 'package.json')).version).toMatch(/^4\./);
+	});
+
+	it('keeps the lines of the body', () => {
+		const parsed = parseEntrySource('---\ntitle: Tea\nsummary: Cake\n---\n\nBody.\n', 'x.md');
+		expect(parsed.bodyLine).toBe(5);
+		expect(parsed.body).toBe('\nBody.\n');
+	});
+});
