@@ -1,14 +1,15 @@
 /**
  * Reading content files as editors write them: YAML files and Markdown with
  * YAML frontmatter. Values are read exactly as Astro reads them, so what the
- * check accepts the build accepts: frontmatter is found by Astro's own
- * `extractFrontmatter` and parsed by the js-yaml 4 `load` Astro calls (YAML
- * 1.2: `18:00` is text, an unquoted `07700900441` is a number). gray-matter's
- * js-yaml 3 (YAML 1.1) read such values differently, so the check passed
- * entries the build then crashed on. Lines are found with `yaml`, which keeps
- * source positions, but only when a problem needs a line number.
+ * check accepts the build accepts: gray-matter finds the frontmatter, and
+ * parses it with the js-yaml 4 `load` Astro calls (YAML 1.2: `18:00` is text,
+ * an unquoted `07700900441` is a number), not gray-matter's own js-yaml 3
+ * (YAML 1.1), which read such values differently, so the check passed entries
+ * the build then crashed on (test/unit/yaml-agreement.test.ts compares the
+ * two readings). Lines are found with `yaml`, which keeps source positions,
+ * but only when a problem needs a line number.
  */
-import { extractFrontmatter } from 'astro/markdown';
+import matter from 'gray-matter';
 import { load } from 'js-yaml';
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
 import { impossibleDate } from './dates.ts';
@@ -59,26 +60,17 @@ export function parseEntrySource(withBom: string, file: string): ParsedSource {
 	}
 	const early = tabIndent(source, file);
 	if (early) return early;
-	// Astro's own regular expression: the text from the opening "---" to the first line starting "---".
-	const yamlText = extractFrontmatter(source);
-	if (yamlText === undefined) {
-		return failed(source, file, {
-			line: 1,
-			message:
-				'the fields at the top have no closing line of three dashes (add a line "---" after the last field, before the text)',
-		});
-	}
-	let data: unknown;
+	let parsed: matter.GrayMatterFile<string>;
 	try {
-		// As @astrojs/internal-helpers' parseFrontmatter, which Astro's .md and @astrojs/mdx's .mdx entries use.
-		data = load(yamlText);
+		// As @astrojs/internal-helpers' parseFrontmatter, which Astro's .md and @astrojs/mdx's .mdx entries use:
+		// js-yaml 4's load. Passing options also turns off gray-matter's cache, which would keep every file in memory.
+		parsed = matter(source, { excerpt: false, engines: { yaml: (text: string) => load(text) as object } });
 	} catch (error) {
 		return unreadable(source, file, error);
 	}
-	// The body starts on the line after the closing "---" (yamlText keeps the rest of the opening line).
-	const closeEnd = 3 + yamlText.length + 3;
-	const newline = source.indexOf('\n', closeEnd);
-	const closeIndex = newline < 0 ? source.length : newline + 1;
+	const data: unknown = parsed.data;
+	const yamlText = parsed.matter;
+	const closeIndex = source.length - parsed.content.length;
 	const notFields = notAMap(data, yamlText, file, 0);
 	if (notFields) return notFields;
 	const reader = lazyReader(yamlText);
