@@ -7,6 +7,7 @@
  */
 import type { z } from 'astro/zod';
 import { isPlaceholder, placeholderMessage } from '../schema/shared.ts';
+import { describeValue } from './words.ts';
 
 export type Severity = 'error' | 'warning';
 
@@ -114,15 +115,6 @@ const EXPECTED_IN_WORDS: Record<string, { what: string; fix: string }> = {
 	date: { what: 'a date', fix: 'write it as year-month-day, like 2026-03-14' },
 };
 
-/** What a value looks like, in words. */
-export function describeValue(value: unknown): string {
-	if (value === null) return 'empty';
-	if (Array.isArray(value)) return 'a list';
-	if (value instanceof Date) return 'a date';
-	if (typeof value === 'string') return `"${value}"`;
-	if (typeof value === 'object') return 'a group of fields';
-	return String(value);
-}
 
 /**
  * Turn a zod issue into a problem. `data` is the input that was validated, so

@@ -96,3 +96,13 @@ export function suggestSlug(name: string): string {
 			.replace(/^-+|-+$/g, '') || 'new-entry'
 	);
 }
+
+/** What a value looks like, in words. */
+export function describeValue(value: unknown): string {
+	if (value === null) return 'empty';
+	if (Array.isArray(value)) return 'a list';
+	if (value instanceof Date) return 'a date';
+	if (typeof value === 'string') return `"${value}"`;
+	if (typeof value === 'object') return 'a group of fields';
+	return String(value);
+}

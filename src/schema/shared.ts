@@ -7,7 +7,7 @@
  */
 import { z } from 'astro/zod';
 import { impossibleDate } from '../lib/dates.ts';
-import { didYouMean, listInWords, suggestSlug } from '../lib/words.ts';
+import { describeValue, didYouMean, listInWords, suggestSlug } from '../lib/words.ts';
 
 /** `<n>` and `<slug>`: lowercase a-z, 0-9 and single hyphens. */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -53,9 +53,11 @@ export function oneOf<const T extends readonly [string, ...string[]]>(values: T,
 	return z.enum(values, {
 		error: (issue) => {
 			if (issue.input === undefined) return undefined;
-			const input = String(issue.input);
-			const guess = didYouMean(input, values);
 			const choices = `use one of: ${values.join(', ')}`;
+			// A list, a group of fields, a number: say what it is, never "[object Object]".
+			if (typeof issue.input !== 'string') return `${describeValue(issue.input)} is not ${withArticle(what)} (${choices})`;
+			const input = issue.input;
+			const guess = didYouMean(input, values);
 			return guess
 				? `"${input}" is not ${withArticle(what)} (did you mean "${guess}"? ${choices})`
 				: `"${input}" is not ${withArticle(what)} (${choices})`;

@@ -179,6 +179,11 @@ describe('asset schema', () => {
 			  "consent: "everyone" is not a consent level (use one of: public, first-name, via-connector)",
 			]
 		`);
+		// A story's consent, written in an entry: what it is, in words, not "[object Object]".
+		expect(messages(schema, { ...valid, kind: 'gift', consent: { given: true }, consent_date: '2026-01-01' })).toEqual([
+			'consent: a group of fields is not a consent level (use one of: public, first-name, via-connector)',
+		]);
+		expect(messages(schema, { ...valid, kind: 'group', cost: ['free'] })).toEqual(['cost: a list is not a cost (use one of: free, donation, paid)']);
 	});
 
 	it('requires alt text for a picture', () => {
