@@ -132,6 +132,14 @@ describe('what the check says about raw HTML', () => {
 		}
 	});
 
+	it('tells a story card in a plain Markdown file to go in an .mdx file, and still leaves it out', () => {
+		expect(findHtmlProblems('<AssetCard slug="buggy-walk" />').map((p) => p.message)).toEqual([
+			'<AssetCard> works only in a story written as MDX (a file in stories/ whose name ends in .mdx), and this file is plain Markdown, so the page leaves it out (if this is a story, rename the file to end in .mdx instead of .md)',
+		]);
+		expect(findHtmlProblems('<PullQuote>Words</PullQuote>')[0].message).toMatch(/^<PullQuote> works only in a story written as MDX/);
+		expect(sanitizeHtml('<p>Before</p><AssetCard slug="buggy-walk"></AssetCard>')).not.toMatch(/assetcard/i);
+	});
+
 	it('says what is wrong, why, and how to fix it', () => {
 		expect(findHtmlProblems('<script>alert(1)</script>').map((p) => p.message)).toMatchInlineSnapshot(`
 			[

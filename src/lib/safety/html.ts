@@ -24,6 +24,7 @@ import {
 	HTML_FIX,
 	MAX_NESTING,
 	REQUIRED_VALUES,
+	STORY_COMPONENTS,
 	checkUrl,
 	whyNotAllowed,
 	type UrlUse,
@@ -185,6 +186,15 @@ export function findHtmlProblems(source: string): HtmlProblem[] {
 		const tag = node.tagName;
 		const at = locator.find(tag);
 		const allowed = ALLOWED_ELEMENTS[tag];
+		const component = Object.keys(STORY_COMPONENTS).find((name) => name.toLowerCase() === tag);
+		if (!allowed && component) {
+			// A story component in a Markdown file: HTML reads <AssetCard> as an unknown tag, but the fix is the file's name.
+			problems.push({
+				lineOffset: at,
+				message: `<${component}> works only in a story written as MDX (a file in stories/ whose name ends in .mdx), and this file is plain Markdown, so the page leaves it out (if this is a story, rename the file to end in .mdx instead of .md)`,
+			});
+			continue;
+		}
 		if (!allowed) {
 			const dropped = DROPPED_WITH_CONTENT.includes(tag);
 			problems.push({
