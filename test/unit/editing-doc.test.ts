@@ -98,6 +98,7 @@ const MESSAGE_KINDS = [
 	'is part of the name that consent: first-name keeps private',
 	'consent: via-connector means no part of it may be shown',
 	'is part of the name of the person behind',
+	'is written in this entry about a private person',
 	'which may be part of the name that consent keeps private',
 	// Safe content (src/lib/safety).
 	'is not allowed in a guide',
