@@ -348,21 +348,33 @@ function insidePublicName(text: string, index: number, word: string, names: read
 }
 
 /**
- * Every withheld word of the network in a text, found with one pattern (a
- * network may have thousands of gifts): as written or in capitals, never
- * inside another word, like `nameMatcher`.
+ * Every withheld word of the network in a text: as written or in capitals,
+ * never inside another word, like `nameMatcher`. A network may have
+ * thousands of gifts, so the text is cut into words once and each is looked
+ * up, rather than trying every name at every letter; the rare name with a
+ * sign inside it ("O'Brien") gets a pattern of its own.
  */
 function anyNameFinder(words: readonly string[]): (text: string) => { word: string; index: number }[] {
-	if (words.length === 0) return () => [];
-	const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-	const forms = new Map<string, string>();
+	const plain = new Map<string, string>();
+	const signed: string[] = [];
 	for (const word of words) {
-		forms.set(word, word);
-		forms.set(word.toUpperCase(), word);
+		if (/^[\p{L}\p{M}\p{N}]+$/u.test(word)) {
+			plain.set(word, word);
+			plain.set(word.toUpperCase(), word);
+		} else {
+			signed.push(word);
+		}
 	}
-	const alternatives = [...forms.keys()].sort((a, b) => b.length - a.length).map(escape);
-	const pattern = new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{M}\\p{N}])`, 'gu');
-	return (text) => [...text.matchAll(pattern)].map((match) => ({ word: forms.get(match[0])!, index: match.index }));
+	const others = signed.map((word) => [word, new RegExp(nameMatcher(word).source, 'gu')] as const);
+	return (text) => {
+		const found: { word: string; index: number }[] = [];
+		for (const match of text.matchAll(/[\p{L}\p{M}\p{N}]+/gu)) {
+			const word = plain.get(match[0]);
+			if (word) found.push({ word, index: match.index });
+		}
+		for (const [word, pattern] of others) for (const match of text.matchAll(pattern)) found.push({ word, index: match.index });
+		return found;
+	};
 }
 
 /** Lines of the body with their line numbers in the file. */

@@ -199,3 +199,18 @@ describe('a private person anywhere in the network', () => {
 		expect(checkContent(root).errors.map(formatProblem)).toEqual([]);
 	});
 });
+
+describe('a private person in another neighbourhood', () => {
+	it('finds a surname with a sign in it, in capitals too, across neighbourhoods', () => {
+		const root = copyOf(fixtures('site'));
+		edit(root, 'neighbourhoods/testwick/assets/knitting-first-name.md', (text) => text.replace('name: Margaret Zzholt', `name: "Margaret O'Zzholt-Qqin"`));
+		edit(root, 'neighbourhoods/otherby/assets/other-cafe.md', (text) => `${text.trimEnd()}\n\nMrs O'Zzholt-Qqin from Testwick bakes the scones. MRS O'ZZHOLT-QQIN says hello.\n`);
+		const result = checkContent(root);
+		expect(result.buildErrors.map((p) => `${path.basename(p.file)}: ${p.message.split(' (')[0]}`)).toEqual([
+			`other-cafe.md: "O'Zzholt-Qqin" is part of the name of the person behind "Margaret's knitting lessons"`,
+		]);
+		// In a shard, each neighbourhood's own files are checked against the whole network's names.
+		expect(checkContent(root, { entryChecksOf: (n) => n === 'otherby' }).buildErrors).toHaveLength(1);
+		expect(checkContent(root, { entryChecksOf: (n) => n === 'testwick' }).buildErrors).toEqual([]);
+	});
+});
