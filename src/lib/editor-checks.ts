@@ -272,7 +272,9 @@ function withheldNamesElsewhere(loaded: LoadedContent, records: ReadonlyArray<As
 				if (!gift) continue;
 				if (linked.has(`${gift.n}/${gift.slug}`) ? false : ownWords.has(word)) continue;
 				if (PLACE_AFTER.test(text.slice(index + word.length))) continue;
-				if (insidePublicName(text, index, word, publicNames.get(word))) continue;
+				// A "public name" with the person's full name in it is no cover: "Phone help with Ruth Beardsall" as a group's title is the leak itself.
+				const fullName = gift.data.contact?.name?.trim().split(/\s+/).join(' ') ?? '';
+				if (insidePublicName(text, index, word, publicNames.get(word)?.filter((name) => !name.split(/\s+/).join(' ').includes(fullName)))) continue;
 				const key = `${word}|${line ?? fieldName(path ?? [])}`;
 				if (seen.has(key)) continue;
 				seen.add(key);

@@ -156,6 +156,9 @@ describe('a private person anywhere in the network', () => {
 			'lockside-hub.md:37: the phone number 01632 960336 belongs to the person in neighbourhoods/lockside/assets/ruth-helps-with-phones.md, and their consent does not allow it to be published',
 		]);
 		expect(result.buildErrors[0].message).toContain('(take it out and call them only "Ruth";');
+		// A group's title is public, but one that holds her full name is the leak itself, not a namesake.
+		edit(root, `${lockside}/assets/repair-cafe.md`, (text) => text.replace(/^title: .*$/m, 'title: Phone help with Ruth Beardsall'));
+		expect(checkContent(root).buildErrors.filter((p) => shownFile(p) === 'repair-cafe.md').map((p) => p.field)).toEqual(['title']);
 		expect(result.buildErrors[0].message).toContain('ruth-helps-with-phones.md');
 	});
 
