@@ -49,8 +49,9 @@ export function isPrivatePerson(asset: Pick<Asset, 'kind'>): boolean {
 
 /**
  * Words of a recorded name that consent withholds: the surname for
- * first-name, every part of the name for via-connector. The check warns when
- * they appear in the text, and tests scan every output for them.
+ * first-name, every part of the name for via-connector. The check refuses
+ * them in the entry, in stories that link to it, and (all but a first name
+ * alone) anywhere else in the network; tests scan every output for them.
  */
 export function withheldNameParts(asset: Pick<Asset, 'consent' | 'contact'>): string[] {
 	const parts = asset.contact?.name?.trim().split(/\s+/) ?? [];

@@ -115,7 +115,16 @@ export function loadContent(contentDir: string, options: LoadOptions = {}): Load
 
 	for (const n of listDir(neighbourhoodsDir)) {
 		const dir = path.join(neighbourhoodsDir, n);
-		if (ignored(n) || !statSync(dir).isDirectory()) continue;
+		if (ignored(n)) continue;
+		if (!statSync(dir).isDirectory()) {
+			if (isEntryLike(n)) {
+				problem(
+					shown(dir),
+					`is not inside a neighbourhood's folder, so it will not be published (move it to the assets/ or stories/ folder of its neighbourhood, like ${shown(path.join(neighbourhoodsDir, '<neighbourhood>', 'assets'))}/${n}, or start its name with "_" to keep it as a note)`,
+				);
+			}
+			continue;
+		}
 		if (options.only && !options.only(n)) continue;
 		if (!SLUG_PATTERN.test(n)) {
 			problem(
@@ -140,7 +149,17 @@ export function loadContent(contentDir: string, options: LoadOptions = {}): Load
 			if (!existsSync(folderPath)) continue;
 			for (const name of listDir(folderPath)) {
 				const file = path.join(folderPath, name);
-				if (ignored(name) || statSync(file).isDirectory()) continue;
+				if (ignored(name)) continue;
+				if (statSync(file).isDirectory()) {
+					// assets/old/x.md: the guide reads only the files directly in assets/ and stories/.
+					for (const stray of entriesUnder(file)) {
+						problem(
+							shown(stray),
+							`is in a folder inside ${folder}/, where the guide does not look, so it will not be published (move it up into ${shown(folderPath)}/, or start the folder's name with "_", like "_${name}", to keep what is in it as notes)`,
+						);
+					}
+					continue;
+				}
 				const ext = path.extname(name);
 				const slug = path.basename(name, ext);
 				if (!ENTRY_EXTENSIONS.has(ext)) {
@@ -159,7 +178,18 @@ export function loadContent(contentDir: string, options: LoadOptions = {}): Load
 			}
 		}
 		for (const name of listDir(dir)) {
-			if (ignored(name) || ['index.md', 'assets', 'stories', 'images'].includes(name)) continue;
+			if (ignored(name) || ['index.md', 'assets', 'stories'].includes(name)) continue;
+			const file = path.join(dir, name);
+			// An entry written anywhere else in the neighbourhood would vanish without a word: each is an error.
+			const strays = statSync(file).isDirectory() ? entriesUnder(file) : isEntryLike(name) ? [file] : [];
+			for (const stray of strays) {
+				const where = name === 'index.mdx' ? ` (the neighbourhood's own page must be called index.md: rename it)` : '';
+				problem(
+					shown(stray),
+					`is not in a place the guide reads, so it will not be published${where || ` (move it to ${shown(path.join(dir, 'assets'))}/ if it is an entry, or to ${shown(path.join(dir, 'stories'))}/ if it is a story; or start its name with "_" to keep it as a note)`}`,
+				);
+			}
+			if (strays.length || name === 'images') continue;
 			loaded.problems.push({
 				file: shown(path.join(dir, name)),
 				message: `is not part of the guide and will not be published (entries go in assets/ or stories/; start the name with "_" to keep it as a note)`,
@@ -225,6 +255,27 @@ export function ofNeighbourhoods(loaded: LoadedContent, keep: (n: string) => boo
 
 function listDir(dir: string): string[] {
 	return readdirSync(dir).sort();
+}
+
+/** A file written as an entry would be: `.md` or `.mdx`, in any case (`Notes.MD`). */
+function isEntryLike(name: string): boolean {
+	return ENTRY_EXTENSIONS.has(path.extname(name).toLowerCase());
+}
+
+/**
+ * Every `.md` or `.mdx` file in a folder and the folders inside it, but not in
+ * notes (`_old/`, `_idea.md`). Links are not followed: a link to a folder
+ * could lead back here.
+ */
+function entriesUnder(dir: string): string[] {
+	const found: string[] = [];
+	for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+		if (ignored(entry.name)) continue;
+		const full = path.join(dir, entry.name);
+		if (entry.isDirectory()) found.push(...entriesUnder(full));
+		else if (isEntryLike(entry.name)) found.push(full);
+	}
+	return found;
 }
 
 /** `_notes.md`, `_templates/`, `.DS_Store`: kept out of the guide on purpose. */

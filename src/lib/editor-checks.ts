@@ -2,11 +2,12 @@
  * Checks for editors that go beyond what one field's schema can say, run by
  * `checkContent` (so by `npm run check` and by the build alike):
  *
- * - errors: a name that consent withholds appears in the entry's own words;
- *   the example text of a new entry's template was left in;
+ * - errors: a name that consent withholds appears in the entry's own words,
+ *   or in any other entry, story or neighbourhood page of the network; the
+ *   example text of a new entry's template was left in;
  * - warnings (the guides still build): entries due for re-checking, summaries
  *   too long for a phone, very long sentences, a value cut short by " #", a
- *   private name in a story that links to the entry or in a file name.
+ *   private name in a file name.
  *
  * Only files that passed their schema are looked at here; a file with schema
  * errors gets these checks once those are fixed.
@@ -54,7 +55,7 @@ export function editorChecks(loaded: LoadedContent, options: EditorCheckOptions 
 		withheldNames(asset, report);
 		if (!asset.data.draft && !draftNeighbourhoods.has(asset.n)) staleness(asset, monthsToStale, today, report);
 	}
-	withheldNamesInStories(loaded, mine(loaded.stories), report);
+	withheldNamesElsewhere(loaded, [...mine(loaded.neighbourhoods), ...mine(loaded.assets), ...mine(loaded.stories)], report);
 
 	const records: Array<AssetRecord | StoryRecord | NeighbourhoodRecord> = [...mine(loaded.neighbourhoods), ...mine(loaded.assets), ...mine(loaded.stories)];
 	for (const record of records) {
@@ -206,41 +207,176 @@ function withheldNames(asset: AssetRecord, report: Report) {
 }
 
 /**
- * A story that links to a gift should not name what the gift's consent
- * withholds. It may be someone else of the same name, so this is a warning.
+ * Where else a private person's name may slip out: every other entry, story
+ * and neighbourhood page of the network, in its fields and its text. A name
+ * there is published like any other words, so it is an error, as in the
+ * entry itself.
+ *
+ * Which words count, so that the check does not cry wolf:
+ *
+ * - In a story that links to the gift, every word consent withholds (for
+ *   via-connector, the first name too): the story is about that person.
+ * - Anywhere else, the withheld words other than the first name (the
+ *   surname, middle names). The full name, "Ruth Beardsall", is always
+ *   caught through them. A first name alone ("Walter") is left alone there:
+ *   without the surname it does not say who someone is, and a network of
+ *   neighbourhoods has many people of the same first name.
+ * - As a name is written: a capitalised word, or in capitals, never inside
+ *   another word (`nameMatcher`), so "holt" in "the holt" or "Holtby" is
+ *   not "Holt".
+ * - Not a place named after someone: the word followed by a word like
+ *   "Road", "Lane" or "Hall" ("Beardsall Road"); and not inside a name that
+ *   the network shows as public: the title, place or public contact of an
+ *   entry that is not a private person's, a public gift's name, a
+ *   connector, surgery or association ("Bill Catterall" when Bill has agreed
+ *   to be named); nor, in an entry or neighbourhood page, a word of a name
+ *   that page itself shows ("Mr Catterall" in Bill's own entry).
+ *
+ * A gift's own entry is checked by `withheldNames`, without these
+ * allowances: there, the name can only mean that person.
  */
-function withheldNamesInStories(loaded: LoadedContent, stories: readonly StoryRecord[], report: Report) {
-	const assets = new Map(loaded.assets.map((a) => [`${a.n}/${a.slug}`, a]));
-	for (const story of stories) {
-		const seen = new Set<string>();
-		for (const ref of story.data.assets) {
-			const asset = assets.get(assetKey(ref, story.n));
-			if (!asset) continue;
-			const words = privateNameWords(asset.data);
-			if (words.length === 0) continue;
-			const findName = nameFinder(words);
-			const warn = (path: readonly PathSegment[] | undefined, word: string, line?: number) => {
-				const key = `${word}|${line ?? fieldName(path ?? [])}`;
-				if (seen.has(key)) return;
-				seen.add(key);
-				report(
-					story,
-					path,
-					`"${word}" is part of the name of the person behind "${asset.data.title}", which their consent (${asset.data.consent}) keeps private (if the story means that person, leave the name out)`,
-					'warning',
-					line,
-				);
-			};
-			for (const { path, value } of publishedText(story.data)) {
-				const word = findName(value);
-				if (word) warn(path, word);
-			}
-			for (const { text, line } of bodyLines(story)) {
-				const word = findName(text);
-				if (word) warn(undefined, word, line);
-			}
+function withheldNamesElsewhere(loaded: LoadedContent, records: ReadonlyArray<AssetRecord | StoryRecord | NeighbourhoodRecord>, report: Report) {
+	const gifts = loaded.assets.filter((asset) => privateNameWords(asset.data).length > 0);
+	if (gifts.length === 0) return;
+	const byKey = new Map(gifts.map((gift) => [`${gift.n}/${gift.slug}`, gift]));
+
+	/** For each withheld word, the gifts it belongs to, and whether it is their first name. */
+	const owners = new Map<string, { gift: AssetRecord; given: boolean }[]>();
+	for (const gift of gifts) {
+		const given = cleanWord(gift.data.contact?.name?.trim().split(/\s+/)[0] ?? '');
+		for (const word of privateNameWords(gift.data)) {
+			owners.set(word, [...(owners.get(word) ?? []), { gift, given: word === given }]);
 		}
 	}
+	const publicNames = publicNamesWith(loaded, owners);
+	const finder = anyNameFinder([...owners.keys()]);
+
+	for (const record of records) {
+		const linked = new Set(
+			'assets' in record.data && Array.isArray(record.data.assets)
+				? record.data.assets.map((ref: string) => assetKey(ref, record.n)).filter((key: string) => byKey.has(key))
+				: [],
+		);
+		const self = 'slug' in record && !('author' in record.data) ? `${record.n}/${record.slug}` : undefined;
+		const ownWords = new Set(namesOf(record).flatMap((name) => name.split(/\s+/).map(cleanWord)));
+		const seen = new Set<string>();
+		const look = (text: string, path: readonly PathSegment[] | undefined, line?: number) => {
+			for (const { word, index } of finder(text)) {
+				const gift = owners
+					.get(word)
+					?.find(({ gift, given }) => {
+						const key = `${gift.n}/${gift.slug}`;
+						if (key === self) return false;
+						return linked.has(key) || !given;
+					})?.gift;
+				if (!gift) continue;
+				if (linked.has(`${gift.n}/${gift.slug}`) ? false : ownWords.has(word)) continue;
+				if (PLACE_AFTER.test(text.slice(index + word.length))) continue;
+				// A "public name" with the person's full name in it is no cover: "Phone help with Ruth Beardsall" as a group's title is the leak itself.
+				const fullName = gift.data.contact?.name?.trim().split(/\s+/).join(' ') ?? '';
+				if (insidePublicName(text, index, word, publicNames.get(word)?.filter((name) => !name.split(/\s+/).join(' ').includes(fullName)))) continue;
+				const key = `${word}|${line ?? fieldName(path ?? [])}`;
+				if (seen.has(key)) continue;
+				seen.add(key);
+				report(record, path, elsewhereAdvice(gift, word), 'error', line);
+			}
+		};
+		for (const { path, value, inAddress } of publishedText(record.data)) if (!inAddress) look(value, path);
+		for (const { text, line } of bodyLines(record)) look(text, undefined, line);
+	}
+}
+
+function elsewhereAdvice(gift: AssetRecord, word: string): string {
+	const first = gift.data.contact?.name?.trim().split(/\s+/)[0];
+	const instead =
+		gift.data.consent === 'first-name' && first && cleanWord(first) !== word
+			? `take it out and call them only "${first}"`
+			: `take the name out, and say "a neighbour" or what they offer instead`;
+	return `"${word}" is part of the name of the person behind "${gift.data.title}" (${gift.file}), which their consent (${gift.data.consent}) keeps private (${instead}; if it means someone else or a place, write it without this word; if the person agreed to be named in full, change consent in their entry)`;
+}
+
+/** A word of a recorded name as privateNameWords cleans it. */
+function cleanWord(part: string): string {
+	return part.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
+}
+
+/** "Beardsall Road", "Ormerod Hall": a place named after someone, not the person. */
+const PLACE_AFTER =
+	/^(?:['’]s)?\s+(?:Road|Rd|Street|St|Lane|Ln|Avenue|Ave|Close|Court|Crescent|Drive|Gardens|Grove|Hill|Place|Row|Square|Terrace|Walk|Way|Mews|Yard|Park|Green|Fields?|Mills?|Bridge|Brook|Woods?|Farm|Hall|House|Estate|Rise|View|Wharf|Lock|Centre|School|Primary|Academy|College|Library|Chapel|Church|Arms|Surgery|Practice|Memorial|Recreation|Playing)\b/u;
+
+/** The names a record shows as public: its own people, who may be called by their surname in it. */
+function namesOf(record: AssetRecord | StoryRecord | NeighbourhoodRecord): string[] {
+	const data = record.data as Partial<AssetRecord['data'] & NeighbourhoodRecord['data']>;
+	if ('author' in record.data) return [];
+	if ('kind' in data) return data.kind !== 'gift' || data.consent === 'public' || data.consent === undefined ? [data.contact?.name ?? ''] : [];
+	return [...(data.connectors ?? []).map((c) => c.name), data.maintained_by?.name ?? ''];
+}
+
+/**
+ * Names the network shows as public that contain a withheld word, by word:
+ * titles, places and contacts of entries that are not private people, public
+ * gifts' names, connectors, surgeries and associations.
+ */
+function publicNamesWith(loaded: LoadedContent, owners: ReadonlyMap<string, unknown>): Map<string, string[]> {
+	const names: string[] = [];
+	for (const asset of loaded.assets) {
+		const { kind, consent, title, where, contact } = asset.data;
+		if (kind === 'gift' && consent !== 'public') continue;
+		names.push(contact?.name ?? '');
+		if (kind !== 'gift') names.push(title, where?.place ?? '');
+	}
+	for (const { data } of loaded.neighbourhoods) {
+		names.push(data.name, data.maintained_by.name, ...data.connectors.map((c) => c.name), ...data.surgeries.map((s) => s.name));
+	}
+	const byWord = new Map<string, string[]>();
+	for (const name of names) {
+		for (const word of new Set(name.split(/[^\p{L}\p{M}'’-]+/u).map(cleanWord))) {
+			if (owners.has(word)) byWord.set(word, [...(byWord.get(word) ?? []), name.trim()]);
+		}
+	}
+	return byWord;
+}
+
+/** Whether the word found at `index` is inside one of `names` as written in the text. */
+function insidePublicName(text: string, index: number, word: string, names: readonly string[] | undefined): boolean {
+	for (const name of names ?? []) {
+		let at = text.indexOf(name);
+		while (at !== -1) {
+			if (at <= index && index + word.length <= at + name.length) return true;
+			at = text.indexOf(name, at + 1);
+		}
+	}
+	return false;
+}
+
+/**
+ * Every withheld word of the network in a text: as written or in capitals,
+ * never inside another word, like `nameMatcher`. A network may have
+ * thousands of gifts, so the text is cut into words once and each is looked
+ * up, rather than trying every name at every letter; the rare name with a
+ * sign inside it ("O'Brien") gets a pattern of its own.
+ */
+function anyNameFinder(words: readonly string[]): (text: string) => { word: string; index: number }[] {
+	const plain = new Map<string, string>();
+	const signed: string[] = [];
+	for (const word of words) {
+		if (/^[\p{L}\p{M}\p{N}]+$/u.test(word)) {
+			plain.set(word, word);
+			plain.set(word.toUpperCase(), word);
+		} else {
+			signed.push(word);
+		}
+	}
+	const others = signed.map((word) => [word, new RegExp(nameMatcher(word).source, 'gu')] as const);
+	return (text) => {
+		const found: { word: string; index: number }[] = [];
+		for (const match of text.matchAll(/[\p{L}\p{M}\p{N}]+/gu)) {
+			const word = plain.get(match[0]);
+			if (word) found.push({ word, index: match.index });
+		}
+		for (const [word, pattern] of others) for (const match of text.matchAll(pattern)) found.push({ word, index: match.index });
+		return found;
+	};
 }
 
 /** Lines of the body with their line numbers in the file. */

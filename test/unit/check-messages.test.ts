@@ -192,7 +192,7 @@ describe('messages of the check', () => {
 		`);
 	});
 
-	it('refuses names that consent keeps private, and warns where they may slip out', () => {
+	it('refuses names, numbers and emails that consent keeps private, wherever in the network they are written', () => {
 		expect(report('bad/consent')).toMatchInlineSnapshot(`
 			"
 			neighbourhoods/millbrook/assets/joan-fairclough-piano.md
@@ -202,15 +202,23 @@ describe('messages of the check', () => {
 			neighbourhoods/millbrook/assets/knitting-lessons.md
 			  neighbourhoods/millbrook/assets/knitting-lessons.md:3: summary: "Zzholt" is part of the name that consent: first-name keeps private (use only their first name, "Margaret", or change consent to public if they agreed to be named in full)
 			  neighbourhoods/millbrook/assets/knitting-lessons.md:20: "Zzholt" is part of the name that consent: first-name keeps private (use only their first name, "Margaret", or change consent to public if they agreed to be named in full)
+			  neighbourhoods/millbrook/assets/knitting-lessons.md:22: the email address knitting@example.org is written in this entry about a private person, and consent: first-name does not allow their contact details to be published (take it out: people reach them through a connector; if it is the email address of a connector or of a group, add it to that connector in the neighbourhood's index.md or to that group's entry, and the check will know it is public)
+			  neighbourhoods/millbrook/assets/knitting-lessons.md:22: the phone number 07700 900123 is written in this entry about a private person, and consent: first-name does not allow their contact details to be published (take it out: people reach them through a connector; if it is the phone number of a connector or of a group, add it to that connector in the neighbourhood's index.md or to that group's entry, and the check will know it is public)
 
 			neighbourhoods/millbrook/assets/retired-joiner.md
 			  neighbourhoods/millbrook/assets/retired-joiner.md:2: title: "Derek" is part of the person's name, and consent: via-connector means no part of it may be shown (take the name out and say what they offer, like "a retired joiner", or change consent if they agreed to be named)
 			  neighbourhoods/millbrook/assets/retired-joiner.md:14: checked_by: "Derek" is part of the person's name, and consent: via-connector means no part of it may be shown (take the name out and say what they offer, like "a retired joiner", or change consent if they agreed to be named)
 			  neighbourhoods/millbrook/assets/retired-joiner.md:19: "Derek" is part of the person's name, and consent: via-connector means no part of it may be shown (take the name out and say what they offer, like "a retired joiner", or change consent if they agreed to be named)
 
+			neighbourhoods/millbrook/index.md
+			  neighbourhoods/millbrook/index.md:16: "Qqlumb" is part of the name of the person behind "Derek mends wobbly chairs" (neighbourhoods/millbrook/assets/retired-joiner.md), which their consent (via-connector) keeps private (take the name out, and say "a neighbour" or what they offer instead; if it means someone else or a place, write it without this word; if the person agreed to be named in full, change consent in their entry)
+
 			neighbourhoods/millbrook/stories/my-chair.md
-			  neighbourhoods/millbrook/stories/my-chair.md:12: warning: "Derek" is part of the name of the person behind "Derek mends wobbly chairs", which their consent (via-connector) keeps private (if the story means that person, leave the name out)
-			  neighbourhoods/millbrook/stories/my-chair.md:14: warning: "Zzholt" is part of the name of the person behind "Knitting lessons with Margaret", which their consent (first-name) keeps private (if the story means that person, leave the name out)
+			  neighbourhoods/millbrook/stories/my-chair.md:12: "Derek" is part of the name of the person behind "Derek mends wobbly chairs" (neighbourhoods/millbrook/assets/retired-joiner.md), which their consent (via-connector) keeps private (take the name out, and say "a neighbour" or what they offer instead; if it means someone else or a place, write it without this word; if the person agreed to be named in full, change consent in their entry)
+			  neighbourhoods/millbrook/stories/my-chair.md:14: "Zzholt" is part of the name of the person behind "Knitting lessons with Margaret" (neighbourhoods/millbrook/assets/knitting-lessons.md), which their consent (first-name) keeps private (take it out and call them only "Margaret"; if it means someone else or a place, write it without this word; if the person agreed to be named in full, change consent in their entry)
+
+			neighbourhoods/millbrook/stories/street-party.md
+			  neighbourhoods/millbrook/stories/street-party.md:13: "Zzholt" is part of the name of the person behind "Knitting lessons with Margaret" (neighbourhoods/millbrook/assets/knitting-lessons.md), which their consent (first-name) keeps private (take it out and call them only "Margaret"; if it means someone else or a place, write it without this word; if the person agreed to be named in full, change consent in their entry)
 			"
 		`);
 	});
@@ -280,7 +288,6 @@ describe('messages of the check', () => {
 
 			neighbourhoods/millbrook/stories/singing.mdx
 			  neighbourhoods/millbrook/stories/singing.mdx:6: warning: assets[1]: "coming-soon" is a draft, so the story will not link to it (publish the asset, or take it out of this list)
-			  neighbourhoods/millbrook/stories/singing.mdx:12: warning: "Fairclough" is part of the name of the person behind "Joan plays the piano", which their consent (first-name) keeps private (if the story means that person, leave the name out)
 			  neighbourhoods/millbrook/stories/singing.mdx:14: warning: this sentence has 27 words, which is hard to follow for many readers, including people living with dementia (split it into shorter sentences, one idea each): "We sang every song we knew, and then ..."
 			"
 		`);

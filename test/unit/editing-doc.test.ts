@@ -87,6 +87,9 @@ const MESSAGE_KINDS = [
 	'has no index.md',
 	'has the same name as',
 	'is not part of the guide and will not be published',
+	'is not in a place the guide reads',
+	'is in a folder inside',
+	"is not inside a neighbourhood's folder",
 	'the text still has the example paragraph from the template',
 	'the content folder does not exist',
 	'the folder is missing',
@@ -95,6 +98,7 @@ const MESSAGE_KINDS = [
 	'is part of the name that consent: first-name keeps private',
 	'consent: via-connector means no part of it may be shown',
 	'is part of the name of the person behind',
+	'is written in this entry about a private person',
 	'which may be part of the name that consent keeps private',
 	// Safe content (src/lib/safety).
 	'is not allowed in a guide',

@@ -139,3 +139,81 @@ describe('consent in the words', () => {
 		expect(result.problems.filter((p) => /phone number|email address/.test(p.message))).toEqual([]);
 	});
 });
+
+describe('a private person anywhere in the network', () => {
+	const lockside = 'neighbourhoods/lockside';
+	const shownFile = (p: { file: string }) => path.basename(p.file);
+
+	it('refuses the full name and the number of a first-name gift written in another entry or a neighbourhood page', () => {
+		const root = copyOf(path.join(ROOT, 'content'));
+		edit(root, `${lockside}/assets/lockside-hub.md`, (text) => `${text.trimEnd()}\n\nFor phone help ring Ruth Beardsall on 01632 960336.\n`);
+		edit(root, `${lockside}/index.md`, (text) => `${text.trimEnd()}\n\nFor phone help ring Ruth Beardsall.\n`);
+		const result = checkContent(root);
+		const prefix = `${path.relative(process.cwd(), root)}/`;
+		expect(result.buildErrors.map((p) => `${shownFile(p)}:${p.line}: ${p.message.replaceAll(prefix, '').split(' (')[0]}`)).toEqual([
+			'index.md:42: "Beardsall" is part of the name of the person behind "Ruth helps you get the hang of your phone"',
+			'lockside-hub.md:37: "Beardsall" is part of the name of the person behind "Ruth helps you get the hang of your phone"',
+			'lockside-hub.md:37: the phone number 01632 960336 belongs to the person in neighbourhoods/lockside/assets/ruth-helps-with-phones.md, and their consent does not allow it to be published',
+		]);
+		expect(result.buildErrors[0].message).toContain('(take it out and call them only "Ruth";');
+		// A group's title is public, but one that holds her full name is the leak itself, not a namesake.
+		edit(root, `${lockside}/assets/repair-cafe.md`, (text) => text.replace(/^title: .*$/m, 'title: Phone help with Ruth Beardsall'));
+		expect(checkContent(root).buildErrors.filter((p) => shownFile(p) === 'repair-cafe.md').map((p) => p.field)).toEqual(['title']);
+		expect(result.buildErrors[0].message).toContain('ruth-helps-with-phones.md');
+	});
+
+	it('refuses a surname in a story that does not link to the entry, in its fields as in its text', () => {
+		const root = copyOf(path.join(ROOT, 'content'));
+		edit(root, `${lockside}/stories/from-the-queue-to-the-kitchen.md`, (text) =>
+			text.replace(/^title: .*$/m, 'title: "Mrs Beardsall and me"').replace(/\n---\n/, '\n---\n\nMrs Beardsall showed me my phone.\n'),
+		);
+		const result = checkContent(root);
+		expect(result.buildErrors.map((p) => `${shownFile(p)}:${p.field ?? p.line}`)).toEqual([
+			'from-the-queue-to-the-kitchen.md:title',
+			`from-the-queue-to-the-kitchen.md:${result.buildErrors[1]?.line}`,
+		]);
+		expect(result.buildErrors[1].line).toBeGreaterThan(2);
+	});
+
+	it('refuses any number or email in a first-name gift\'s own words, not only the one in contact', () => {
+		const root = copyOf(path.join(ROOT, 'content'));
+		edit(root, `${lockside}/assets/ruth-helps-with-phones.md`, (text) =>
+			text.replace(/^contact: .*\n/m, '').replace('She will never ask', 'Ring Ruth on 07700 900999 or email ruth.beardsall@example.org. She will never ask'),
+		);
+		const result = checkContent(root);
+		expect(result.buildErrors.map((p) => `${shownFile(p)}:${p.line}: ${p.message.slice(0, 80)}`)).toEqual([
+			'ruth-helps-with-phones.md:27: the phone number 07700 900999 is written in this entry about a private person, a',
+			'ruth-helps-with-phones.md:27: the email address ruth.beardsall@example.org is written in this entry about a pr',
+		]);
+		// A connector's or a group's number is public, so "ask at the Hub on ..." is fine.
+		edit(root, `${lockside}/assets/ruth-helps-with-phones.md`, (text) => text.replace('Ring Ruth on 07700 900999 or email ruth.beardsall@example.org.', 'Ring the Hub on 01632 960310, or Kev on 07700 900412.'));
+		expect(checkContent(root).errors).toEqual([]);
+	});
+
+	it('does not take a place, a public name or a first name alone for the private person', () => {
+		const root = copyOf(path.join(ROOT, 'content'));
+		// A street and a hall named after the family, and another Beardsall who has agreed to be named.
+		edit(root, `${lockside}/assets/lockside-hub.md`, (text) =>
+			`${text.trimEnd()}\n\nThe Hub is on the corner of Beardsall Road, opposite Beardsall's Farm. Ruth is there on Mondays.\n`,
+		);
+		edit(root, `${lockside}/assets/repair-cafe.md`, (text) => text.replace('contact:\n  email: repair@example.org', 'contact: { name: "Tom Beardsall", email: repair@example.org }').replace(/\n---\n/, '\n---\n\nTom Beardsall fixes toasters. Ask for Mr Beardsall.\n'));
+		// "Graham" is a via-connector gift's first name: alone, outside a story about him, it names no one.
+		edit(root, `${lockside}/index.md`, (text) => `${text.trimEnd()}\n\nGraham from the allotments grows the best leeks.\n`);
+		expect(checkContent(root).errors.map(formatProblem)).toEqual([]);
+	});
+});
+
+describe('a private person in another neighbourhood', () => {
+	it('finds a surname with a sign in it, in capitals too, across neighbourhoods', () => {
+		const root = copyOf(fixtures('site'));
+		edit(root, 'neighbourhoods/testwick/assets/knitting-first-name.md', (text) => text.replace('name: Margaret Zzholt', `name: "Margaret O'Zzholt-Qqin"`));
+		edit(root, 'neighbourhoods/otherby/assets/other-cafe.md', (text) => `${text.trimEnd()}\n\nMrs O'Zzholt-Qqin from Testwick bakes the scones. MRS O'ZZHOLT-QQIN says hello.\n`);
+		const result = checkContent(root);
+		expect(result.buildErrors.map((p) => `${path.basename(p.file)}: ${p.message.split(' (')[0]}`)).toEqual([
+			`other-cafe.md: "O'Zzholt-Qqin" is part of the name of the person behind "Margaret's knitting lessons"`,
+		]);
+		// In a shard, each neighbourhood's own files are checked against the whole network's names.
+		expect(checkContent(root, { entryChecksOf: (n) => n === 'otherby' }).buildErrors).toHaveLength(1);
+		expect(checkContent(root, { entryChecksOf: (n) => n === 'testwick' }).buildErrors).toEqual([]);
+	});
+});
