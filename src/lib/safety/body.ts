@@ -25,7 +25,8 @@ export interface BodyContext {
 	/** Whether a file exists, by its path under content/ (pictures). */
 	fileExists?: (contentPath: string) => boolean;
 	/** What an `<AssetCard slug>` names. Absent when not known (the build's own guard); the slug is then not checked here. */
-	assetState?: (ref: string) => 'published' | 'draft' | 'missing';
+	/** `unreadable`: the asset's file (or its neighbourhood's index.md) is there, with problems of its own. */
+	assetState?: (ref: string) => 'published' | 'draft' | 'missing' | 'unreadable';
 	/** Whether the entry is a draft (a draft may name a draft asset). */
 	draft?: boolean;
 }

@@ -22,6 +22,7 @@ import { assetKey } from '../../schema/story.ts';
  */
 export function safetyProblems(loaded: LoadedContent, entriesOf?: (n: string) => boolean): Problem[] {
 	const problems: Problem[] = [];
+	const known = new Set(loaded.neighbourhoods.map((n) => n.n));
 	const published = new Set(loaded.neighbourhoods.filter((n) => !n.data.draft).map((n) => n.n));
 	const assets = new Map(loaded.assets.map((a) => [`${a.n}/${a.slug}`, a]));
 	const fileExists = (contentPath: string) => isContentFile(loaded.root, contentPath);
@@ -36,7 +37,9 @@ export function safetyProblems(loaded: LoadedContent, entriesOf?: (n: string) =>
 			assetState: (ref) => {
 				const key = assetKey(ref, record.n);
 				const asset = assets.get(key);
-				if (!asset) return 'missing';
+				// A file that is there but could not be read has its own problems listed: naming it is no second mistake.
+				if (!asset) return ['.md', '.mdx'].some((ext) => fileExists(`neighbourhoods/${key.replace('/', '/assets/')}${ext}`)) ? 'unreadable' : 'missing';
+				if (!known.has(asset.n)) return 'unreadable'; // Its neighbourhood's index.md could not be read, and says so.
 				return asset.data.draft || !published.has(asset.n) ? 'draft' : 'published';
 			},
 		});

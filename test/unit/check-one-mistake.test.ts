@@ -1,0 +1,47 @@
+/**
+ * One mistake, one message: an entry that cannot be read, or a neighbourhood
+ * whose index.md cannot, is reported in its own file, and a story's card
+ * naming it is not blamed as well ("names no asset", "names a draft"),
+ * which sent editors to fix a story that was right.
+ */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { checkContent } from '../../src/lib/check-content.ts';
+import { SAMPLE_CONTENT } from '../helpers/build.ts';
+
+// The sample's dates are real ones, so the check runs as on the day it is run (staleness only warns).
+const today = new Date();
+let root: string;
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+function sampleWith(file: string, change: (text: string) => string): string {
+	root = mkdtempSync(path.join(tmpdir(), 'glg-one-'));
+	cpSync(SAMPLE_CONTENT, root, { recursive: true });
+	const target = path.join(root, 'neighbourhoods', file);
+	writeFileSync(target, change(readFileSync(target, 'utf8')));
+	return root;
+}
+
+/** The files the check's errors are in. */
+const filesWithErrors = (dir: string) =>
+	[...new Set(checkContent(dir, { today }).problems.filter((p) => p.severity !== 'warning').map((p) => path.relative(dir, p.file)))].sort();
+
+describe('a story card naming an entry that has problems of its own', () => {
+	it('leaves the story alone when the entry it names cannot be read', () => {
+		const dir = sampleWith('lockside/assets/repair-cafe.md', (text) => text.replace(/^summary:.*\n/m, ''));
+		expect(filesWithErrors(dir)).toEqual(['neighbourhoods/lockside/assets/repair-cafe.md']);
+	});
+
+	it('leaves the stories alone when their neighbourhood cannot be read', () => {
+		const dir = sampleWith('lockside/index.md', (text) => text.replace(/^name: .*$/m, 'name: 12'));
+		expect(filesWithErrors(dir)).toEqual(['neighbourhoods/lockside/index.md']);
+	});
+
+	it('still blames the story for a card naming an entry that is not there', () => {
+		const dir = sampleWith('lockside/stories/sawdust-in-my-hair.mdx', (text) => text.replace('<AssetCard slug="repair-cafe" />', '<AssetCard slug="repair-caff" />'));
+		const problems = checkContent(dir, { today }).problems.filter((p) => p.severity !== 'warning');
+		expect(problems.map((p) => p.message)).toEqual([expect.stringMatching(/^<AssetCard slug="repair-caff" \/> names no asset of this neighbourhood/)]);
+	});
+});
