@@ -139,6 +139,25 @@ export function placeLabel(asset: Pick<GuideAsset, 'data'>): string | undefined 
 	return title.includes(where) || where.includes(title) ? undefined : place;
 }
 
+/**
+ * Words that already say where, at the start of a place: "Outside Lockside
+ * Hub", "Behind the church", "At the back of the hall". Such a place is not
+ * given another "at".
+ */
+const SAYS_WHERE =
+	/^(?:at|in|on|by|near|outside|inside|behind|opposite|beside|next to|in front of|across|along|around|round|under|underneath|beneath|above|below|between|within|upstairs|downstairs|alongside)\b/i;
+
+/**
+ * "at Test Hall", or the place as it is when it already says where:
+ * "outside Lockside Hub" (its first word in small letters, as it now comes
+ * mid-sentence). For "Buggy walk, at Test Hall"; `capitalise` it to start a line.
+ */
+export function atPlace(place: string): string {
+	const trimmed = place.trim();
+	const match = SAYS_WHERE.exec(trimmed);
+	if (!match) return `at ${trimmed}`;
+	return match[0].toLowerCase() + trimmed.slice(match[0].length);
+}
 
 function normalise(value: string): string {
 	return value.toLowerCase().replace(/\s+/g, ' ').trim();

@@ -5,6 +5,7 @@ import { loadContent } from '../../src/lib/content-files.ts';
 import { buildGuide, type GuideAsset } from '../../src/lib/guide.ts';
 import {
 	anchors,
+	atPlace,
 	cssString,
 	indexOf,
 	paperWeek,
@@ -125,6 +126,19 @@ describe('words on paper', () => {
 		expect(placeLabel(asset('a', 'Lunch club', ['food'], { where: { place: 'Brigg Mill' } }))).toBe('Brigg Mill');
 		expect(placeLabel(asset('a', 'Lunch club', ['food'], { where: { address: '2 Mill Lane' } }))).toBe('2 Mill Lane');
 		expect(placeLabel(asset('a', 'Lunch club', ['food']))).toBeUndefined();
+	});
+
+	it('says "at" a place only when the place does not already say where', () => {
+		expect(atPlace('Test Hall')).toBe('at Test Hall');
+		expect(atPlace('Outside Lockside Hub')).toBe('outside Lockside Hub');
+		expect(atPlace('Behind the church')).toBe('behind the church');
+		expect(atPlace('At the back of the hall')).toBe('at the back of the hall');
+		expect(atPlace('Next to the post office')).toBe('next to the post office');
+		expect(atPlace('In front of the library')).toBe('in front of the library');
+		// Words that only start like one: still "at".
+		expect(atPlace('Inn on the Green')).toBe('at Inn on the Green');
+		expect(atPlace('Byways Café')).toBe('at Byways Café');
+		expect(atPlace('Opposite Corner Café')).toBe('opposite Corner Café');
 	});
 
 	it('makes any name safe inside a stylesheet', () => {
