@@ -8,6 +8,7 @@ import { SAMPLE_CONTENT, outDirOf } from '../helpers/build.ts';
 import { readPage } from '../helpers/dist.ts';
 import { checkContent } from '../../src/lib/check-content.ts';
 import { applyConsent } from '../../src/lib/consent.ts';
+import { whenInWords } from '../../src/lib/schedule.ts';
 
 const dist = outDirOf('sample');
 const content = checkContent(SAMPLE_CONTENT).loaded;
@@ -16,6 +17,21 @@ const assetsOf = (n: string) => content.assets.filter((a) => a.n === n && !a.dat
 const flat = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 describe('the week sheet', () => {
+	it('gives each time its note, as the booklet and What’s on do', () => {
+		let notes = 0;
+		for (const n of hoods) {
+			const sheet = flat(readPage(dist, `/${n}/print/week/`).querySelector('.w-sheet')!.text);
+			for (const asset of assetsOf(n)) {
+				for (const line of whenInWords(asset.data.when)) {
+					if (!line.note) continue;
+					notes++;
+					expect(sheet, `${n}: ${asset.slug}`).toContain(flat(line.note));
+				}
+			}
+		}
+		expect(notes).toBeGreaterThan(5);
+	});
+
 	it('never puts "at" before a place that already says where ("at Outside Lockside Hub")', () => {
 		for (const n of hoods) {
 			for (const page of [`/${n}/print/week/`, `/${n}/print/`, `/${n}/print/large/`]) {
