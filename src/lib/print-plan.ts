@@ -198,11 +198,19 @@ export function splitWeek<T>(week: readonly T[], lines: (day: T) => number): [T[
 /** An entry on at least this many days of the week is listed once, under "On most days", not on every day. */
 export const MOST_DAYS = 4;
 
+export interface PaperDay<T> extends DayPlan<T> {
+	/**
+	 * Entries from "On most days" that are on this day too, A to Z: a day
+	 * whose own list is empty names them, and never says nothing is on.
+	 */
+	alsoOn: T[];
+}
+
 export interface PaperWeek<T> {
 	/** Entries on most days (a launderette, a community centre's opening hours), A to Z. */
 	mostDays: T[];
 	/** The rest, day by day. */
-	week: DayPlan<T>[];
+	week: PaperDay<T>[];
 }
 
 /**
@@ -213,10 +221,17 @@ export interface PaperWeek<T> {
 export function paperWeek<T extends { data: { title: string } }>(week: readonly DayPlan<T>[]): PaperWeek<T> {
 	const days = new Map<T, Set<string>>();
 	for (const day of week) for (const slot of day.slots) days.set(slot.item, (days.get(slot.item) ?? new Set()).add(day.day));
-	const mostDays = [...days].filter(([, on]) => on.size >= MOST_DAYS).map(([item]) => item);
+	const mostDays = [...days]
+		.filter(([, on]) => on.size >= MOST_DAYS)
+		.map(([item]) => item)
+		.sort((a, b) => collator.compare(a.data.title, b.data.title));
 	const often = new Set(mostDays);
 	return {
-		mostDays: mostDays.sort((a, b) => collator.compare(a.data.title, b.data.title)),
-		week: week.map((day) => ({ ...day, slots: day.slots.filter((slot) => !often.has(slot.item)) })),
+		mostDays,
+		week: week.map((day) => ({
+			...day,
+			slots: day.slots.filter((slot) => !often.has(slot.item)),
+			alsoOn: mostDays.filter((item) => day.slots.some((slot) => slot.item === item)),
+		})),
 	};
 }

@@ -168,6 +168,19 @@ describe('the week on paper', () => {
 		]);
 	});
 
+	it('tells each day which of the things on most days are on it too, so no day reads as empty when something is on', () => {
+		const paper = paperWeek(week);
+		expect(paper.week.map((d) => `${d.day}:${d.alsoOn.map((a) => a.slug).join(',')}`)).toEqual([
+			'monday:laundry',
+			'tuesday:laundry',
+			'wednesday:laundry',
+			'thursday:laundry',
+			'friday:laundry',
+			'saturday:',
+			'sunday:',
+		]);
+	});
+
 	it('splits the days into two columns of about the same length, in order', () => {
 		const lines = (n: number) => ({ slots: Array.from({ length: n }) });
 		const days = [lines(1), lines(1), lines(1), lines(6), lines(3), lines(3), lines(3)];
