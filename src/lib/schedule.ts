@@ -91,7 +91,8 @@ export function whenInWords(when: readonly When[] | undefined): readonly WhenLin
  * A line and its note together, for places with room for one line of text:
  * "Every Wednesday, 10am to 12 noon. October to March, in the hall."; a note
  * written in lower case carries on the sentence: "…, 1:30pm to 3:30pm, in
- * the library". The booklet and What's on set the note apart instead.
+ * the library". For short lists, the week sheet and the booklets' "On most
+ * days"; a booklet's entry and What's on set the note apart instead.
  */
 export function whenLineWithNote(line: WhenLine): string {
 	if (!line.note?.trim()) return line.text;
