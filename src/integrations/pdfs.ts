@@ -58,8 +58,8 @@ export function pdfSetting(value = process.env.GUIDE_PDF): PdfSetting {
 const HOW_TO_PRINT: Record<PrintEdition, Omit<PdfJob, 'page' | 'pdf'>> = {
 	standard: { name: 'guide', pageNumbers: true },
 	large: { name: 'large-print guide', pageNumbers: true },
-	// One sheet: if 14pt does not fit on one page, try 12pt (and say so when even that does not fit).
-	week: { name: 'week sheet', pageNumbers: false, fitOnePage: ['w-roomy', 'w-dense'] },
+	// One sheet: if 14pt does not fit on one page, try 12pt, then 12pt with less space between the lines (and say so when even that does not fit).
+	week: { name: 'week sheet', pageNumbers: false, fitOnePage: ['w-roomy', 'w-dense', 'w-tight'] },
 };
 
 /** What the stage prints for each neighbourhood. */

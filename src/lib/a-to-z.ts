@@ -4,13 +4,15 @@
  */
 import type { GuideNeighbourhood } from './guide.ts';
 import { KIND_LABELS } from './labels.ts';
-import { whenInWords } from './schedule.ts';
+import { whenInShort } from './schedule.ts';
 
 export interface AToZEntry {
 	title: string;
 	path: string;
-	/** "Group. Every Tuesday, 10am to 12 noon", "Story by Jean, Mill Lane". */
+	/** "Group.", "Story by Jean, Mill Lane". */
 	details: string;
+	/** Every time an entry is on, a line each: "Every Tuesday, 10am to 12 noon". */
+	when: string[];
 	/** The entry's language when not the site's. */
 	lang?: string;
 }
@@ -30,10 +32,10 @@ const collator = new Intl.Collator('en-GB', { sensitivity: 'base', numeric: true
 export function aToZ(hood: GuideNeighbourhood): AToZGroup[] {
 	const entries: AToZEntry[] = [
 		...hood.assets.map((asset) => {
-			const when = whenInWords(asset.data.when)[0]?.text ?? asset.data.when_note;
-			return { title: asset.data.title, path: asset.path, details: `${KIND_LABELS[asset.data.kind]}${when ? `. ${when}` : ''}` };
+			const when = whenInShort(asset.data.when, asset.data.when_note);
+			return { title: asset.data.title, path: asset.path, details: `${KIND_LABELS[asset.data.kind]}.`, when };
 		}),
-		...hood.stories.map((story) => ({ title: story.data.title, path: story.path, details: `Story by ${story.data.author}`, lang: story.data.language })),
+		...hood.stories.map((story) => ({ title: story.data.title, path: story.path, details: `Story by ${story.data.author}`, when: [], lang: story.data.language })),
 	].sort((a, b) => collator.compare(a.title, b.title));
 
 	return byFirstLetter(entries, (entry) => entry.title).map(({ letter, items }) => {

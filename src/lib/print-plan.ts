@@ -139,6 +139,25 @@ export function placeLabel(asset: Pick<GuideAsset, 'data'>): string | undefined 
 	return title.includes(where) || where.includes(title) ? undefined : place;
 }
 
+/**
+ * Words that already say where, at the start of a place: "Outside Lockside
+ * Hub", "Behind the church", "At the back of the hall". Such a place is not
+ * given another "at".
+ */
+const SAYS_WHERE =
+	/^(?:at|in|on|by|near|outside|inside|behind|opposite|beside|next to|in front of|across|along|around|round|under|underneath|beneath|above|below|between|within|upstairs|downstairs|alongside)\b/i;
+
+/**
+ * "at Test Hall", or the place as it is when it already says where:
+ * "outside Lockside Hub" (its first word in small letters, as it now comes
+ * mid-sentence). For "Buggy walk, at Test Hall"; `capitalise` it to start a line.
+ */
+export function atPlace(place: string): string {
+	const trimmed = place.trim();
+	const match = SAYS_WHERE.exec(trimmed);
+	if (!match) return `at ${trimmed}`;
+	return match[0].toLowerCase() + trimmed.slice(match[0].length);
+}
 
 function normalise(value: string): string {
 	return value.toLowerCase().replace(/\s+/g, ' ').trim();
@@ -179,11 +198,19 @@ export function splitWeek<T>(week: readonly T[], lines: (day: T) => number): [T[
 /** An entry on at least this many days of the week is listed once, under "On most days", not on every day. */
 export const MOST_DAYS = 4;
 
+export interface PaperDay<T> extends DayPlan<T> {
+	/**
+	 * Entries from "On most days" that are on this day too, A to Z: a day
+	 * whose own list is empty names them, and never says nothing is on.
+	 */
+	alsoOn: T[];
+}
+
 export interface PaperWeek<T> {
 	/** Entries on most days (a launderette, a community centre's opening hours), A to Z. */
 	mostDays: T[];
 	/** The rest, day by day. */
-	week: DayPlan<T>[];
+	week: PaperDay<T>[];
 }
 
 /**
@@ -194,10 +221,17 @@ export interface PaperWeek<T> {
 export function paperWeek<T extends { data: { title: string } }>(week: readonly DayPlan<T>[]): PaperWeek<T> {
 	const days = new Map<T, Set<string>>();
 	for (const day of week) for (const slot of day.slots) days.set(slot.item, (days.get(slot.item) ?? new Set()).add(day.day));
-	const mostDays = [...days].filter(([, on]) => on.size >= MOST_DAYS).map(([item]) => item);
+	const mostDays = [...days]
+		.filter(([, on]) => on.size >= MOST_DAYS)
+		.map(([item]) => item)
+		.sort((a, b) => collator.compare(a.data.title, b.data.title));
 	const often = new Set(mostDays);
 	return {
-		mostDays: mostDays.sort((a, b) => collator.compare(a.data.title, b.data.title)),
-		week: week.map((day) => ({ ...day, slots: day.slots.filter((slot) => !often.has(slot.item)) })),
+		mostDays,
+		week: week.map((day) => ({
+			...day,
+			slots: day.slots.filter((slot) => !often.has(slot.item)),
+			alsoOn: mostDays.filter((item) => day.slots.some((slot) => slot.item === item)),
+		})),
 	};
 }

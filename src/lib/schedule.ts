@@ -87,6 +87,40 @@ export function whenInWords(when: readonly When[] | undefined): readonly WhenLin
 	return lines;
 }
 
+/**
+ * A line and its note together, for places with room for one line of text:
+ * "Every Wednesday, 10am to 12 noon. October to March, in the hall."; a note
+ * written in lower case carries on the sentence: "…, 1:30pm to 3:30pm, in
+ * the library". For short lists, the week sheet and the booklets' "On most
+ * days"; a booklet's entry and What's on set the note apart instead.
+ */
+export function whenLineWithNote(line: WhenLine): string {
+	if (!line.note?.trim()) return line.text;
+	const note = line.note.trim();
+	return /^\p{Ll}/u.test(note) ? `${line.text}, ${note}` : `${line.text}. ${note}`;
+}
+
+/**
+ * Every time of an entry in short lists (a neighbourhood's themes, the A to
+ * Z, the embed): one line per time, each with its note, then the note about
+ * when ("Closed in January and February"). All of them, always: the first
+ * line alone reads as the whole schedule and sends people on the wrong day.
+ */
+export function whenInShort(when: readonly When[] | undefined, whenNote?: string): string[] {
+	const lines = whenInWords(when).map(whenLineWithNote);
+	if (whenNote?.trim()) lines.push(whenNote.trim());
+	return lines;
+}
+
+/**
+ * Lines in one run of text, for a one-line summary (the week sheet's "On most
+ * days"): "Every Monday, 9am to 5pm; Every Saturday, 9am to 1pm". A line that
+ * already ends a sentence (its note did) is followed by the next sentence.
+ */
+export function joinWhenLines(lines: readonly string[]): string {
+	return lines.reduce((out, line, i) => (i === 0 ? line : /[.!?)]$/.test(out) ? `${out} ${line}` : `${out}; ${line}`), '');
+}
+
 /** One `when` item in words. */
 export function whenItemInWords(item: When): string {
 	return groupInWords({ days: [item.day], start: item.start, end: item.end, weeks: item.weeks });

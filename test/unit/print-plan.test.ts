@@ -5,6 +5,7 @@ import { loadContent } from '../../src/lib/content-files.ts';
 import { buildGuide, type GuideAsset } from '../../src/lib/guide.ts';
 import {
 	anchors,
+	atPlace,
 	cssString,
 	indexOf,
 	paperWeek,
@@ -127,6 +128,19 @@ describe('words on paper', () => {
 		expect(placeLabel(asset('a', 'Lunch club', ['food']))).toBeUndefined();
 	});
 
+	it('says "at" a place only when the place does not already say where', () => {
+		expect(atPlace('Test Hall')).toBe('at Test Hall');
+		expect(atPlace('Outside Lockside Hub')).toBe('outside Lockside Hub');
+		expect(atPlace('Behind the church')).toBe('behind the church');
+		expect(atPlace('At the back of the hall')).toBe('at the back of the hall');
+		expect(atPlace('Next to the post office')).toBe('next to the post office');
+		expect(atPlace('In front of the library')).toBe('in front of the library');
+		// Words that only start like one: still "at".
+		expect(atPlace('Inn on the Green')).toBe('at Inn on the Green');
+		expect(atPlace('Byways Café')).toBe('at Byways Café');
+		expect(atPlace('Opposite Corner Café')).toBe('opposite Corner Café');
+	});
+
 	it('makes any name safe inside a stylesheet', () => {
 		expect(cssString('Lockside')).toBe('"Lockside"');
 		expect(cssString('St "Anne\'s" \\ </style>')).toBe('"St \\22 Anne\'s\\22  \\5c  \\3c /style>"');
@@ -151,6 +165,19 @@ describe('the week on paper', () => {
 			'tuesday:lunch',
 			'thursday:choir',
 			'saturday:choir',
+		]);
+	});
+
+	it('tells each day which of the things on most days are on it too, so no day reads as empty when something is on', () => {
+		const paper = paperWeek(week);
+		expect(paper.week.map((d) => `${d.day}:${d.alsoOn.map((a) => a.slug).join(',')}`)).toEqual([
+			'monday:laundry',
+			'tuesday:laundry',
+			'wednesday:laundry',
+			'thursday:laundry',
+			'friday:laundry',
+			'saturday:',
+			'sunday:',
 		]);
 	});
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { When } from '../../src/schema/index.ts';
-import { occursOn, timeInWords, toRRule, weekPlan, whenInWords } from '../../src/lib/schedule.ts';
+import { joinWhenLines, occursOn, timeInWords, toRRule, weekPlan, whenInShort, whenInWords } from '../../src/lib/schedule.ts';
 
 const w = (when: Partial<When> & Pick<When, 'day'>) => when as When;
 
@@ -59,6 +59,36 @@ describe('times in words', () => {
 		// An edit (in astro dev) is new data: its own words, not the old ones.
 		expect(whenInWords([w({ day: 'tuesday', start: '11:00' })])).toEqual([{ text: 'Every Tuesday, from 11am' }]);
 		expect(whenInWords(when)).toEqual([{ text: 'Every Tuesday, from 10am' }]);
+	});
+});
+
+describe('times in short lists', () => {
+	it('gives every line, each with its note, then the note about when', () => {
+		expect(
+			whenInShort(
+				[
+					w({ day: 'tuesday', start: '13:30', end: '16:30', note: 'April to September, on the green.' }),
+					w({ day: 'friday', start: '13:30', end: '16:30', note: 'April to September, on the green.' }),
+					w({ day: 'wednesday', start: '10:00', end: '12:00', note: 'October to March, in the church hall.' }),
+					w({ day: 'monday', start: '13:30', note: 'in the library' }),
+				],
+				'Ring first in bad weather.',
+			),
+		).toEqual([
+			'Every Monday, from 1:30pm, in the library',
+			'Every Tuesday and Friday, 1:30pm to 4:30pm. April to September, on the green.',
+			'Every Wednesday, 10am to 12 noon. October to March, in the church hall.',
+			'Ring first in bad weather.',
+		]);
+		expect(whenInShort(undefined, 'Open in daylight hours.')).toEqual(['Open in daylight hours.']);
+		expect(whenInShort(undefined)).toEqual([]);
+	});
+
+	it('joins lines into one run of text without doubling the stops', () => {
+		expect(joinWhenLines(['Every Monday, 9am to 5pm', 'Every Saturday, 9am to 1pm'])).toBe('Every Monday, 9am to 5pm; Every Saturday, 9am to 1pm');
+		expect(joinWhenLines(['Every Sunday, 11am to 3pm. Busiest day.', 'Every Monday, 12 noon to 2pm'])).toBe(
+			'Every Sunday, 11am to 3pm. Busiest day. Every Monday, 12 noon to 2pm',
+		);
 	});
 });
 

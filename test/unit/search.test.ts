@@ -131,6 +131,25 @@ describe('search records', () => {
 });
 
 describe('A to Z', () => {
+	it('gives an entry every time it is on, with notes, not only the first', () => {
+		const g = guide({
+			dogs: asset({
+				title: 'Dog walking',
+				when: [
+					{ day: 'monday', start: '17:30', end: '19:00' },
+					{ day: 'wednesday', start: '17:30', end: '19:00' },
+					{ day: 'saturday', start: '09:00', end: '11:00', note: 'Longer walks by the river.' },
+				],
+				when_note: 'Not in August.',
+			}),
+		});
+		expect(aToZ(g.neighbourhoods[0])[0].entries[0].when).toEqual([
+			'Every Monday and Wednesday, 5:30pm to 7pm',
+			'Every Saturday, 9am to 11am. Longer walks by the river.',
+			'Not in August.',
+		]);
+	});
+
 	it('groups entries and stories by first letter, numbers first, accents with their letter', () => {
 		const g = guide(
 			{
@@ -150,7 +169,8 @@ describe('A to Z', () => {
 			['H', ['How I learned to knit']],
 			['Z', ['Zumba Gold']],
 		]);
-		expect(groups[2].entries[0].details).toBe('Group. Every Tuesday, from 7pm');
+		expect(groups[2].entries[0].details).toBe('Group.');
+		expect(groups[2].entries[0].when).toEqual(['Every Tuesday, from 7pm']);
 		expect(groups[3].entries[0].details).toBe('Story by Jean, Mill Lane');
 		expect(groups.map((group) => group.id)).toEqual(['letter-0-9', 'letter-a', 'letter-c', 'letter-h', 'letter-z']);
 	});
