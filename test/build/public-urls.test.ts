@@ -58,9 +58,9 @@ describe('the public URLs of the contract', () => {
 
 	it('covers every page the sample builds', () => {
 		const patterns = urls.map(pattern);
-		// Not addresses to link to: the build's assets, the search index, host settings, the 404 page,
+		// Not addresses to link to: the build's assets, the search index, host settings, the 404 page, the site's icon,
 		// the printed guide's footer, the entries My list reads, and the pictures entries show (content/neighbourhoods/<n>/images/).
-		const internal = /^(_astro\/|pagefind\/|_headers$|404\.html$|[^/]+\/print\/page\.css$|[^/]+\/my-list\/entries\/index\.html$|[^/]+\/images\/)/;
+		const internal = /^(_astro\/|pagefind\/|_headers$|404\.html$|favicon\.svg$|[^/]+\/print\/page\.css$|[^/]+\/my-list\/entries\/index\.html$|[^/]+\/images\/)/;
 		const undocumented = files.filter((f) => !internal.test(f) && !patterns.some((re) => re.test(f)));
 		expect(undocumented).toEqual([]);
 	});

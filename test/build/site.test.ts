@@ -37,6 +37,12 @@ describe('pages for entries', () => {
 		expect(existsSync(path.join(dist, '404.html'))).toBe(true);
 	});
 
+	it('names its icon on every page, so no browser asks for a /favicon.ico that is not there', () => {
+		expect(existsSync(path.join(dist, 'favicon.svg'))).toBe(true);
+		const without = htmlFiles(dist).filter((file) => readPage(dist, `/${file}`).querySelector('link[rel="icon"]')?.getAttribute('href') !== '/favicon.svg');
+		expect(without).toEqual([]);
+	});
+
 	it('publishes nothing from drafts or "_" files', () => {
 		const files = listFiles(dist);
 		expect(files.filter((f) => /secret-draft|draft-story|draftham|_template|_old|old-thing/.test(f))).toEqual([]);
