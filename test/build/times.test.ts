@@ -100,3 +100,21 @@ describe('printed days', () => {
 		}
 	});
 });
+
+describe('cards', () => {
+	it('give an entry’s note about its times (a closed season) beside its times, on every theme page', () => {
+		let checked = 0;
+		for (const n of hoods) {
+			for (const asset of assetsOf(n).filter((a) => a.data.when?.length && a.data.when_note)) {
+				for (const theme of asset.data.themes) {
+					const card = readPage(dist, `/${n}/themes/${theme}/`)
+						.querySelectorAll('article.card')
+						.find((c) => c.querySelector(`.card-title a[href$="/assets/${asset.slug}/"]`));
+					expect(flat(card?.querySelector('.when-lines')?.textContent ?? ''), `${n}/${asset.slug} on ${theme}`).toContain(flat(asset.data.when_note!));
+					checked++;
+				}
+			}
+		}
+		expect(checked).toBeGreaterThan(0);
+	});
+});
