@@ -63,6 +63,10 @@ describeInBrowser('pages made for paper, in the browser', () => {
 			const box = await page.getByRole('link', { name }).boundingBox();
 			expect(box!.height, name).toBeGreaterThanOrEqual(44);
 		}
+		// On screen the contents are links to each part: each as easy to tap.
+		const contents = await page.locator('.p-contents a').evaluateAll((links) => links.map((a) => ({ text: a.textContent?.trim(), height: a.getBoundingClientRect().height })));
+		expect(contents.length).toBeGreaterThan(3);
+		expect(contents.filter((link) => link.height < 44)).toEqual([]);
 		await context.close();
 	});
 
