@@ -73,6 +73,22 @@ export interface LoadOptions {
 
 const ENTRY_EXTENSIONS = new Set(['.md', '.mdx']);
 
+/**
+ * Why an entry's fields say it belongs in the other folder, or undefined:
+ * a story has an author and a date and no kind; an entry has a kind and no author.
+ */
+function wrongFolder(data: unknown, folder: 'assets' | 'stories'): string | undefined {
+	if (!data || typeof data !== 'object') return undefined;
+	const has = (field: string) => field in data;
+	if (folder === 'assets' && has('author') && has('date') && !has('kind')) {
+		return 'looks like a story (it has author: and date:, and no kind:), but it is in the assets/ folder';
+	}
+	if (folder === 'stories' && has('kind') && !has('author')) {
+		return 'looks like an entry for the guide (it has kind:, and no author:), but it is in the stories/ folder';
+	}
+	return undefined;
+}
+
 export function loadContent(contentDir: string, options: LoadOptions = {}): LoadedContent {
 	const root = path.resolve(contentDir);
 	const today = options.today ?? defaultToday();
@@ -173,7 +189,7 @@ export function loadContent(contentDir: string, options: LoadOptions = {}): Load
 					);
 					continue;
 				}
-				const data = readEntry(file, schema);
+				const data = readEntry(file, schema, folder);
 				if (data) (list as Array<AssetRecord | StoryRecord>).push({ n, slug, data: data.value as never, ...data.source });
 			}
 		}
@@ -208,8 +224,15 @@ export function loadContent(contentDir: string, options: LoadOptions = {}): Load
 		return validate(file, parsed, schema);
 	}
 
-	function readEntry<S extends z.ZodType>(file: string, schema: S) {
+	function readEntry<S extends z.ZodType>(file: string, schema: S, folder?: 'assets' | 'stories') {
 		const parsed = parseEntrySource(readFileSync(file, 'utf8'), shown(file));
+		const misfiled = folder && !parsed.problems.length ? wrongFolder(parsed.data, folder) : undefined;
+		if (misfiled) {
+			// A story saved among the entries (or the other way round): one message saying where it goes, not a list of its fields.
+			loaded.sources.set(shown(file), parsed);
+			problem(shown(file), `${misfiled}, so it will not be published as it is (move it to ${shown(path.join(path.dirname(path.dirname(file)), misfiled.startsWith('looks like a story') ? 'stories' : 'assets'))}/)`);
+			return undefined;
+		}
 		const value = validate(file, parsed, schema);
 		if (value === undefined) return undefined;
 		const source: SourceFile = {

@@ -4,7 +4,7 @@
  * naming it is not blamed as well ("names no asset", "names a draft"),
  * which sent editors to fix a story that was right.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -43,5 +43,30 @@ describe('a story card naming an entry that has problems of its own', () => {
 		const dir = sampleWith('lockside/stories/sawdust-in-my-hair.mdx', (text) => text.replace('<AssetCard slug="repair-cafe" />', '<AssetCard slug="repair-caff" />'));
 		const problems = checkContent(dir, { today }).problems.filter((p) => p.severity !== 'warning');
 		expect(problems.map((p) => p.message)).toEqual([expect.stringMatching(/^<AssetCard slug="repair-caff" \/> names no asset of this neighbourhood/)]);
+	});
+});
+
+describe('a story saved among the entries, or an entry among the stories', () => {
+	function sampleMoving(from: string, to: string): string {
+		root = mkdtempSync(path.join(tmpdir(), 'glg-one-'));
+		cpSync(SAMPLE_CONTENT, root, { recursive: true });
+		renameSync(path.join(root, 'neighbourhoods', from), path.join(root, 'neighbourhoods', to));
+		return root;
+	}
+	const errorsOf = (dir: string, file: string) =>
+		checkContent(dir, { today })
+			.problems.filter((p) => p.severity !== 'warning' && p.file.endsWith(file))
+			.map((p) => p.message);
+
+	it('says, once, that a story is in assets/ and where to move it, not every field it lacks', () => {
+		const dir = sampleMoving('lockside/stories/the-buggy-walk-got-me-out.md', 'lockside/assets/the-buggy-walk-got-me-out.md');
+		expect(errorsOf(dir, 'assets/the-buggy-walk-got-me-out.md')).toEqual([
+			expect.stringMatching(/^looks like a story \(it has author: and date:, and no kind:\), but it is in the assets\/ folder, so it will not be published as it is \(move it to .*neighbourhoods\/lockside\/stories\/\)$/),
+		]);
+	});
+
+	it('says the same of an entry in stories/', () => {
+		const dir = sampleMoving('lockside/assets/tea-boat.md', 'lockside/stories/tea-boat.md');
+		expect(errorsOf(dir, 'stories/tea-boat.md')).toEqual([expect.stringMatching(/^looks like an entry for the guide .* \(move it to .*neighbourhoods\/lockside\/assets\/\)$/)]);
 	});
 });
