@@ -70,3 +70,17 @@ describe('a story saved among the entries, or an entry among the stories', () =>
 		expect(errorsOf(dir, 'stories/tea-boat.md')).toEqual([expect.stringMatching(/^looks like an entry for the guide .* \(move it to .*neighbourhoods\/lockside\/assets\/\)$/)]);
 	});
 });
+
+describe('links in the words to pages of the guide', () => {
+	it('names a link to an entry or story that is not there, with the address it probably meant', () => {
+		const dir = sampleWith('lockside/stories/the-buggy-walk-got-me-out.md', (text) =>
+			`${text}\nSee [Stay and Play](/lockside/assets/stay-and-plays/), the [walk](../../assets/buggy-walks/), [the walk](../../assets/buggy-walk/), [singing](/abbey-fields/assets/singing-for-memory/) and [home](/lockside/).\n`,
+		);
+		const problems = checkContent(dir, { today }).problems.filter((p) => p.severity !== 'warning');
+		expect(problems.map((p) => p.message)).toEqual([
+			'the link "/lockside/assets/stay-and-plays/" leads to no page of the guide, /lockside/assets/stay-and-plays/ (did you mean "/lockside/assets/stay-and-play/"? write the address of an entry or story that is published, like /<neighbourhood>/assets/<file name without .md>/)',
+			'the link "../../assets/buggy-walks/" leads to no page of the guide, /lockside/assets/buggy-walks/ (did you mean "/lockside/assets/buggy-walk/"? write the address of an entry or story that is published, like /<neighbourhood>/assets/<file name without .md>/)',
+		]);
+		// An old name (alias) still leads to its entry, and the neighbourhood's own page is not an entry: neither is named.
+	});
+});

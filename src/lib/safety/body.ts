@@ -29,6 +29,19 @@ export interface BodyContext {
 	assetState?: (ref: string) => 'published' | 'draft' | 'missing' | 'unreadable';
 	/** Whether the entry is a draft (a draft may name a draft asset). */
 	draft?: boolean;
+	/**
+	 * For a link to an entry's or a story's page (`/<n>/assets/<slug>/`, as the site's path): whether that
+	 * page is in the guide, or the address it probably meant. Absent when not known.
+	 */
+	entryPage?: (sitePath: string) => { exists: boolean; suggestion?: string };
+}
+
+/** The site path of the page an entry's words are on: `neighbourhoods/x/stories/y.mdx` → `/x/stories/y/`. */
+function pageOfContent(contentPath: string): string | undefined {
+	const entry = /^neighbourhoods\/([^/]+)\/(assets|stories)\/([^/]+)\.mdx?$/.exec(contentPath);
+	if (entry) return `/${entry[1]}/${entry[2]}/${entry[3]}/`;
+	const hood = /^neighbourhoods\/([^/]+)\/index\.md$/.exec(contentPath);
+	return hood ? `/${hood[1]}/` : undefined;
 }
 
 export interface BodyFinding {
@@ -156,9 +169,32 @@ export function checkBody(body: string, context: BodyContext): BodyFinding[] {
 
 	function checkLink(url: string, line: number, column?: number) {
 		const verdict = checkUrl(url, 'link');
-		if (verdict.ok) return;
+		if (verdict.ok) {
+			checkGuideLink(url, line, column);
+			return;
+		}
 		const removed = context.format === 'md';
 		findings.push({ line, column, message: addressMessage('link', url, verdict, removed), severity: 'error', ...(removed ? { removedByBuild: true } : {}) });
+	}
+
+	/** A link to an entry's or a story's page that is not in the guide: printed on paper, it cannot even be clicked to find out. */
+	function checkGuideLink(url: string, line: number, column?: number) {
+		if (!context.entryPage || !context.contentPath || /^[a-z][a-z0-9+.-]*:|^\/\/|^#/i.test(url.trim())) return;
+		const page = pageOfContent(context.contentPath);
+		if (!page) return;
+		let target: string;
+		try {
+			target = new URL(url.trim(), `https://guide.invalid${page}`).pathname;
+		} catch {
+			return;
+		}
+		const match = /^\/([^/]+)\/(assets|stories)\/([^/]+)\/?$/.exec(decodeSafely(target));
+		if (!match) return;
+		const sitePath = `/${match[1]}/${match[2]}/${match[3]}/`;
+		const found = context.entryPage(sitePath);
+		if (found.exists) return;
+		const hint = found.suggestion ? `did you mean "${found.suggestion}"? ` : '';
+		refuse(line, `the link "${url}" leads to no page of the guide, ${sitePath} (${hint}write the address of an entry or story that is published, like /<neighbourhood>/assets/<file name without .md>/)`, column);
 	}
 
 	function checkImage(url: string, line: number, column?: number) {

@@ -14,6 +14,7 @@ import type { Problem } from '../problems.ts';
 import { checkBody } from './body.ts';
 import { consentTextProblems } from './consent-text.ts';
 import { assetKey } from '../../schema/story.ts';
+import { didYouMean } from '../words.ts';
 
 /**
  * `entriesOf`: check only these neighbourhoods' texts (a shard, a preview: each
@@ -26,6 +27,18 @@ export function safetyProblems(loaded: LoadedContent, entriesOf?: (n: string) =>
 	const published = new Set(loaded.neighbourhoods.filter((n) => !n.data.draft).map((n) => n.n));
 	const assets = new Map(loaded.assets.map((a) => [`${a.n}/${a.slug}`, a]));
 	const fileExists = (contentPath: string) => isContentFile(loaded.root, contentPath);
+	// Every address of an entry's or a story's page, old names (aliases) included, which lead there too.
+	const pages = new Set<string>();
+	for (const asset of loaded.assets) for (const name of [asset.slug, ...(asset.data.aliases ?? [])]) pages.add(`/${asset.n}/assets/${name}/`);
+	for (const story of loaded.stories) pages.add(`/${story.n}/stories/${story.slug}/`);
+	const entryPage = (sitePath: string) => {
+		if (pages.has(sitePath)) return { exists: true };
+		const [, n, folder] = sitePath.split('/');
+		// Unreadable files have problems of their own: a link to one is not a second mistake.
+		if (fileExists(`neighbourhoods${sitePath.replace(/\/$/, '')}.md`) || fileExists(`neighbourhoods${sitePath.replace(/\/$/, '')}.mdx`)) return { exists: true };
+		const near = [...pages].filter((p) => p.startsWith(`/${n}/${folder}/`));
+		return { exists: false, suggestion: didYouMean(sitePath, near) };
+	};
 
 	for (const record of [...loaded.neighbourhoods, ...loaded.assets, ...loaded.stories]) {
 		if (entriesOf && !entriesOf(record.n)) continue;
@@ -34,6 +47,7 @@ export function safetyProblems(loaded: LoadedContent, entriesOf?: (n: string) =>
 			contentPath: record.contentPath,
 			fileExists,
 			draft: record.data.draft,
+			entryPage,
 			assetState: (ref) => {
 				const key = assetKey(ref, record.n);
 				const asset = assets.get(key);
