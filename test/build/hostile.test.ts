@@ -7,12 +7,12 @@
  * The hostile stories try to write a canary file (GLG_CANARY) and print a
  * secret (GLG_SECRET): neither may ever happen.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OUT, ROOT, buildSite, outDirOf, type BuildResult } from '../helpers/build.ts';
+import { startDevServer, type DevServer } from '../helpers/dev-server.ts';
 import { htmlFiles, mainText, readPage } from '../helpers/dist.ts';
 import { readOutputs, findIn } from '../helpers/outputs.ts';
 
@@ -103,9 +103,7 @@ describe('hostile MDX is refused', () => {
 
 describe('the MDX guard in astro dev, where the preflight only warns', () => {
 	const content = path.join(OUT, 'hostile-dev-content');
-	let server: ReturnType<typeof spawn> | undefined;
-	let log = '';
-	let origin = '';
+	let server: DevServer | undefined;
 
 	beforeAll(async () => {
 		rmSync(canary, { force: true });
@@ -113,42 +111,25 @@ describe('the MDX guard in astro dev, where the preflight only warns', () => {
 		cpSync(HOSTILE_MDX, content, { recursive: true });
 		// Astro's own frontmatter reader rejects this file outright, which would stop the dev server from serving anything.
 		rmSync(path.join(content, 'neighbourhoods/mdxville/assets/frontmatter-js.md'));
-		const port = await freePort();
-		origin = `http://127.0.0.1:${port}`;
-		// The test runner's own variables (NODE_ENV=test, VITEST...) make astro dev serve no pages: start it as a person would.
-		const ownEnv = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(VITEST|TEST$|NODE_ENV$)/.test(key)));
-		server = spawn(process.execPath, [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--host', '127.0.0.1', '--port', String(port)], {
-			cwd: ROOT,
-			env: { ...ownEnv, ...env, CONTENT_DIR: content, OUT_DIR: path.join(OUT, 'hostile-dev'), GUIDE_TODAY: '2026-06-01', ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
-			stdio: ['ignore', 'pipe', 'pipe'],
-		});
-		server.stdout?.on('data', (chunk) => (log += chunk));
-		server.stderr?.on('data', (chunk) => (log += chunk));
-		const deadline = Date.now() + 90_000;
-		for (;;) {
-			// A request made while the server is still starting can hang: wait for it to say it is ready, and never wait long.
-			try {
-				if (/watching for file changes/.test(log) && (await fetch(`${origin}/mdxville/`, { signal: AbortSignal.timeout(10_000) })).ok) break;
-			} catch {
-				// not answering yet
-			}
-			if (Date.now() > deadline) throw new Error(`astro dev did not start:\n${log}`);
-			await new Promise((resolve) => setTimeout(resolve, 500));
-		}
+		server = await startDevServer(
+			[path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev'],
+			{ ...env, CONTENT_DIR: content, OUT_DIR: path.join(OUT, 'hostile-dev'), GUIDE_TODAY: '2026-06-01' },
+			'/mdxville/',
+		);
 	});
 
 	afterAll(() => {
-		server?.kill();
+		server?.stop();
 	});
 
 	it.each(['reads-files', 'reads-env', 'runs-commands', 'computed-props', 'unsafe-addresses'])('refuses to render %s, and runs none of it', async (name) => {
-		const response = await fetch(`${origin}/mdxville/stories/${name}/`, { signal: AbortSignal.timeout(30_000) });
+		const response = await fetch(`${server!.origin}/mdxville/stories/${name}/`, { signal: AbortSignal.timeout(30_000) });
 		const body = await response.text();
 		expect(response.status).toBe(500);
 		expect(body).not.toContain(SECRET);
 		expect(body).not.toMatch(/root:x:0:0/);
 		expect(existsSync(canary)).toBe(false);
-		expect(log).toContain(`${name}.mdx is not a safe MDX story`);
+		expect(server!.log()).toContain(`${name}.mdx is not a safe MDX story`);
 	});
 });
 
@@ -209,14 +190,3 @@ describe('very large and deeply nested files', () => {
 		expect(existsSync(result.outDir) ? htmlFiles(result.outDir) : []).toEqual([]);
 	});
 });
-
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const probe = createServer();
-		probe.once('error', reject);
-		probe.listen(0, '127.0.0.1', () => {
-			const address = probe.address();
-			probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-		});
-	});
-}
