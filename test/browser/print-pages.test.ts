@@ -5,18 +5,20 @@
  * as a clean handout (an entry's page on one sheet, no navigation, its
  * address on it).
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { expect, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
+import { removeScratch, scratchDir } from '../helpers/scratch.ts';
 import type { Page } from 'playwright-core';
 import { SAMPLE_CONTENT, outDirOf } from '../helpers/build.ts';
 import { checkContent } from '../../src/lib/check-content.ts';
 import { axeViolations, describeInBrowser, openPage, useChromium, useServedSite } from '../helpers/browser.ts';
 import { HOW_TO_GET_POPPLER, flat, hasPoppler, pageTexts, pdfInfo } from '../helpers/pdf.ts';
 
+afterAll(removeScratch);
+
 const PRINT_PAGES = ['lockside/print/', 'lockside/print/large/', 'lockside/print/week/'];
-const scratch = mkdtempSync(path.join(tmpdir(), 'print-pages-'));
+const scratch = scratchDir('print-pages-');
 
 /** Print the page as a reader's browser would, and read the PDF back. */
 async function printed(page: Page, name: string): Promise<{ file: string; pages: number; text: string[] }> {

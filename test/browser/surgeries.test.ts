@@ -5,16 +5,18 @@
  * one sheet of A4.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import type { Page } from 'playwright-core';
-import { expect, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
+import { removeScratch, scratchDir } from '../helpers/scratch.ts';
 import { outDirOf } from '../helpers/build.ts';
 import { axeViolations, describeInBrowser, openPage, useChromium, useServedSite } from '../helpers/browser.ts';
 import { serveStatic } from '../../src/lib/static-server.ts';
+
+afterAll(removeScratch);
 
 const PAGES = {
 	'for surgeries': 'for-surgeries/',
@@ -106,7 +108,7 @@ describeInBrowser('pages for surgeries in Chromium', () => {
 	async function printed(page: Page) {
 		await page.emulateMedia({ media: 'print' });
 		const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
-		const file = path.join(mkdtempSync(path.join(tmpdir(), 'poster-')), 'poster.pdf');
+		const file = path.join(scratchDir('poster-'), 'poster.pdf');
 		writeFileSync(file, pdf);
 		const info = spawnSync('pdfinfo', [file], { encoding: 'utf8' });
 		if (info.error) throw new Error('pdfinfo is missing: install poppler-utils (sudo apt-get install poppler-utils).');

@@ -3,17 +3,19 @@
  * dropped into a copy of the sample content, builds into a full guide with no
  * code change.
  */
-import { cpSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync } from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { removeScratch, scratchDir } from '../helpers/scratch.ts';
 import { ROOT, SAMPLE_CONTENT, buildOrThrow } from '../helpers/build.ts';
 import { listFiles, mainText, readPage } from '../helpers/dist.ts';
+
+afterAll(removeScratch);
 
 let dist: string;
 
 beforeAll(() => {
-	const content = mkdtempSync(path.join(tmpdir(), 'stranger-'));
+	const content = scratchDir('stranger-');
 	cpSync(SAMPLE_CONTENT, content, { recursive: true });
 	cpSync(path.join(ROOT, 'test/fixtures/stranger/hilltop'), path.join(content, 'neighbourhoods/hilltop'), { recursive: true });
 	dist = buildOrThrow({ name: 'stranger', contentDir: content, env: { GUIDE_PDF: 'off' } });

@@ -5,19 +5,21 @@
  * that says where it should go. Notes (names starting with "_" or ".") are
  * still left alone.
  */
-import { copyFileSync, cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { removeScratch, scratchDir } from '../helpers/scratch.ts';
 import { checkContent } from '../../src/lib/check-content.ts';
 import { formatProblem } from '../../src/lib/problems.ts';
 import { FIXTURE_CONTENT, FIXTURE_TODAY } from '../helpers/build.ts';
+
+afterAll(removeScratch);
 
 const today = new Date(`${FIXTURE_TODAY}T00:00:00Z`);
 
 /** A copy of the fixture site with `files` (paths under neighbourhoods/) copied from one of its entries. */
 function siteWith(files: string[]): string {
-	const root = mkdtempSync(path.join(tmpdir(), 'glg-places-'));
+	const root = scratchDir('glg-places-');
 	cpSync(FIXTURE_CONTENT, root, { recursive: true });
 	const entry = path.join(root, 'neighbourhoods/testwick/assets/weekly-group.md');
 	for (const file of files) {

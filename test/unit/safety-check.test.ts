@@ -2,19 +2,21 @@
  * What `checkContent` (and so `npm run check` and the build's preflight)
  * says about unsafe content and about consent written into the text.
  */
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { removeScratch, scratchDir } from '../helpers/scratch.ts';
 import { checkContent } from '../../src/lib/check-content.ts';
 import { publishedText } from '../../src/lib/consent.ts';
 import { formatProblem } from '../../src/lib/problems.ts';
 import { ROOT } from '../helpers/build.ts';
 
+afterAll(removeScratch);
+
 const fixtures = (name: string) => path.join(ROOT, 'test/fixtures', name);
 
 function copyOf(folder: string): string {
-	const target = mkdtempSync(path.join(tmpdir(), 'glg-check-'));
+	const target = scratchDir('glg-check-');
 	cpSync(folder, target, { recursive: true });
 	return target;
 }

@@ -2,8 +2,7 @@
  * The guard in front of the MDX compiler, driven as Astro drives it: the
  * file's frontmatter blanked out, then `process(content, file)`.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { satteri } from '@astrojs/markdown-satteri';
@@ -11,12 +10,13 @@ import { parseFrontmatter } from 'astro/markdown';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UnsafeMdxError, isGuarded, safeMarkdownProcessor } from '../../src/integrations/safe-markdown.ts';
 import { ROOT } from '../helpers/build.ts';
+import { removeScratch, scratchDir } from '../helpers/scratch.ts';
 
 const HOSTILE = path.join(ROOT, 'test/fixtures/hostile/mdx');
 const HOSTILE_STORIES = path.join(HOSTILE, 'neighbourhoods/mdxville/stories');
 const FIXTURE = path.join(ROOT, 'test/fixtures/site');
 
-const canary = path.join(mkdtempSync(path.join(tmpdir(), 'glg-guard-')), 'canary');
+const canary = path.join(scratchDir('glg-guard-'), 'canary');
 let previousCanary: string | undefined;
 beforeAll(() => {
 	previousCanary = process.env.GLG_CANARY;
@@ -25,6 +25,7 @@ beforeAll(() => {
 afterAll(() => {
 	if (previousCanary === undefined) delete process.env.GLG_CANARY;
 	else process.env.GLG_CANARY = previousCanary;
+	removeScratch();
 });
 
 async function compile(file: string, contentDir: string) {
