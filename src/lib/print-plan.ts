@@ -11,8 +11,8 @@
  */
 import { byFirstLetter } from './a-to-z.ts';
 import type { GuideAsset, GuideNeighbourhood, GuideStory } from './guide.ts';
-import type { Theme } from '../schema/index.ts';
 import type { DayPlan } from './schedule.ts';
+import { type ThemeOnce, themesOnce } from './theme-groups.ts';
 
 /** Anchors in the print pages: the targets of contents, index and cross references. */
 export const anchors = {
@@ -24,13 +24,8 @@ export const anchors = {
 
 export type PrintSectionId = 'about' | 'someone-to-ask' | 'whats-on' | 'what-matters' | 'stories' | 'a-to-z';
 
-export interface PrintTheme {
-	theme: Theme;
-	/** Entries whose first theme this is: they are printed here. */
-	assets: GuideAsset[];
-	/** Entries that also belong to this theme but are printed under another one. */
-	alsoHere: GuideAsset[];
-}
+/** A theme in the printed guide: its entries printed once each (src/lib/theme-groups.ts). */
+export type PrintTheme = ThemeOnce;
 
 export interface ContentsLine {
 	label: string;
@@ -66,18 +61,8 @@ export interface PrintPlan {
 
 const collator = new Intl.Collator('en-GB', { sensitivity: 'base', numeric: true });
 
-/** The theme an entry is printed under: the first of its themes that the guide has. */
-export function primaryTheme(asset: GuideAsset, themeIds: readonly string[]): string {
-	return asset.data.themes.find((id) => themeIds.includes(id)) ?? asset.data.themes[0];
-}
-
 export function planPrint(hood: GuideNeighbourhood): PrintPlan {
-	const themeIds = hood.byTheme.map((group) => group.theme.id);
-	const themes: PrintTheme[] = hood.byTheme.map((group) => ({
-		theme: group.theme,
-		assets: group.assets.filter((a) => primaryTheme(a, themeIds) === group.theme.id),
-		alsoHere: group.assets.filter((a) => primaryTheme(a, themeIds) !== group.theme.id),
-	}));
+	const themes: PrintTheme[] = themesOnce(hood.byTheme);
 	const hasWeek = hood.week.some((day) => day.slots.length > 0);
 
 	const contents: ContentsLine[] = [];

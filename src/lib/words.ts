@@ -1,11 +1,11 @@
 /** Small helpers for writing plain English. */
 
-/** "a", "a and b", "a, b and c". */
 /** "1 page", "3 pages", "2 people" (with `many`). */
 export function plural(count: number, one: string, many = `${one}s`): string {
 	return `${count} ${count === 1 ? one : many}`;
 }
 
+/** "a", "a and b", "a, b and c". */
 export function listInWords(items: readonly string[], conjunction = 'and'): string {
 	if (items.length <= 1) return items.join('');
 	return `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;

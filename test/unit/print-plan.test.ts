@@ -11,10 +11,10 @@ import {
 	paperWeek,
 	placeLabel,
 	planPrint,
-	primaryTheme,
 	splitWeek,
 } from '../../src/lib/print-plan.ts';
 import { weekPlan } from '../../src/lib/schedule.ts';
+import { primaryTheme } from '../../src/lib/theme-groups.ts';
 import type { When } from '../../src/schema/index.ts';
 
 const today = new Date('2026-06-01T00:00:00Z');
