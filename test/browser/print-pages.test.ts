@@ -72,6 +72,27 @@ describeInBrowser('pages made for paper, in the browser', () => {
 		await context.close();
 	});
 
+	it('prints My list of three entries on three sheets, each entry whole, not one entry to a sheet', async () => {
+		const chosen = ['lockside-hub', 'stay-and-play', 'ruth-helps-with-phones'];
+		const { page, context } = await openPage(chrome.browser);
+		await page.goto(`${sample.url}lockside/my-list/?e=${chosen.join(',')}`);
+		await page.waitForSelector('[data-my-list-entries] .p-entry');
+		const entries = await page.locator('[data-my-list-entries] .p-entry').evaluateAll((articles) =>
+			articles.map((a) => ({ title: a.querySelector('.p-entry-title')!.textContent!.trim(), last: (a.querySelector('.p-facts > div:last-child dd') as HTMLElement).innerText.trim().split('\n').at(-1)! })),
+		);
+		expect(entries.map((e) => e.title)).toEqual(['Lockside Hub', 'Stay and Play', 'Ruth helps you get the hang of your phone']);
+		const pdf = await printed(page, 'my-list');
+		// Each entry's title and its very last line are on the same sheet.
+		for (const entry of entries) {
+			const sheet = pdf.text.findIndex((text) => flat(text).includes(entry.title));
+			expect(sheet, entry.title).toBeGreaterThanOrEqual(0);
+			expect(flat(pdf.text[sheet]), entry.title).toContain(flat(entry.last).slice(0, 30));
+		}
+		expect(pdf.text.some((text) => flat(text).includes('Someone to ask'))).toBe(true);
+		expect(pdf.pages).toBeLessThanOrEqual(3);
+		await context.close();
+	});
+
 	it('without JavaScript, says how to print instead of showing a button that does nothing', async () => {
 		const context = await chrome.browser.newContext({ javaScriptEnabled: false });
 		const page = await context.newPage();
