@@ -11,6 +11,7 @@ import { fieldName, type Problem } from './problems.ts';
 import { didYouMean } from './words.ts';
 import { assetKey } from '../schema/story.ts';
 import { IMAGE_EXTENSIONS } from './safety/policy.ts';
+import { pictureProblem } from './picture-file.ts';
 
 function hasEntryFile(root: string, n: string, slug: string): boolean {
 	return ['.md', '.mdx'].some((ext) => existsSync(path.join(root, 'neighbourhoods', n, 'assets', `${slug}${ext}`)));
@@ -115,6 +116,9 @@ export function validateContent(loaded: LoadedContent): Problem[] {
 			error(record.file, ['image', 'src'], `"${image.src}" does not exist (check the file name and its capital letters, or add the picture to content/${folder})`);
 		} else if (!IMAGE_EXTENSIONS.has(path.extname(contentPath).toLowerCase())) {
 			error(record.file, ['image', 'src'], `"${image.src}" is not a picture the web can show (use a .jpg, .png or .webp file)`);
+		} else {
+			const problem = pictureProblem(path.join(loaded.root, contentPath));
+			if (problem) error(record.file, ['image', 'src'], `"${image.src}" ${problem.message}`, problem.severity);
 		}
 	}
 
