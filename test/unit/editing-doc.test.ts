@@ -129,6 +129,7 @@ const MESSAGE_KINDS = [
 	'names no asset of this neighbourhood',
 	'names a draft, which is not published',
 	'cannot be read as an MDX story',
+	'cannot be read as a story',
 	'belongs to the person',
 	// Warnings.
 	'so the page tells readers it may have changed',

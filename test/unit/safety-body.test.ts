@@ -97,9 +97,26 @@ describe('MDX stories: words, not code', () => {
 	it('reports a story that cannot be read as MDX, with its line', () => {
 		expect(said('Fine.\n\n<PullQuote by="x">\nnever closed', story)).toMatchInlineSnapshot(`
 			[
-			  "3: cannot be read as an MDX story: Expected a closing tag for \`<PullQuote>\` (3:1) (a story is Markdown, plus <PullQuote> and <AssetCard>; write a brace or "<" as \\{ or \\<)",
+			  "3: cannot be read as a story: <PullQuote by="x"> has no end (put </PullQuote> after its words, like <PullQuote by="Alan">Words</PullQuote>)",
 			]
 		`);
+	});
+
+	it('explains the mistakes editors make in plain words, with the fix, on the line of the mistake', () => {
+		const cases: Array<[string, string]> = [
+			['<AssetCard slug=\u201Cknit-and-natter\u201D />', '1: cannot be read as a story: the quote marks in <AssetCard slug=\u201Cknit-and-natter\u201D /> are curly ones, which word processors and phones put in; a story card needs straight ones (write <AssetCard slug="knit-and-natter" />, typing the quote marks in the GitHub editor or a plain text editor)'],
+			['<PullQuote by=\u2018Jean\u2019>Sing.</PullQuote>', '1: cannot be read as a story: the quote marks in <PullQuote by=\u2018Jean\u2019> are curly ones, which word processors and phones put in; a story card needs straight ones (write <PullQuote by="Jean">, typing the quote marks in the GitHub editor or a plain text editor)'],
+			['Tea is {\u00A32} a cup.', '1: cannot be read as a story: {\u00A32} is read as code: in a story, braces { } mean code (write \u00A32 without the braces, or write \\{ to show a brace)'],
+			['Under fives {free.', '1: cannot be read as a story: a "{" starts code in a story, and this one is never closed (take it out, or write \\{ to show a brace)'],
+			['I <3 the choir.', '1: cannot be read as a story: "<3" is read as the start of a story card or a tag: in a story, "<" starts one (write \\<3, or say it in words, like "less than")'],
+			['Fine.\n\n<AssetCard slug="knit-and-natter">\n\nMore.', '3: cannot be read as a story: <AssetCard slug="knit-and-natter"> is not closed (a card ends with "/>": write <AssetCard slug="knit-and-natter" />)'],
+			['<PullQuote by="Jean>Sing.</PullQuote>\n\nMore.', '1: cannot be read as a story: a quote mark in <PullQuote by="Jean> is not closed (each value needs one at both ends, like by="Alan")'],
+		];
+		for (const [body, message] of cases) expect(said(body, story), body).toEqual([message]);
+		// Anything else keeps the parser's words, with the general hint.
+		expect(said('</PullQuote>', story)).toEqual([
+			'1: cannot be read as an MDX story: Unexpected closing tag `</PullQuote>`, expected an open tag first (a story is Markdown, plus <PullQuote> and <AssetCard>; write a brace or "<" as \\{ or \\<)',
+		]);
 	});
 
 	it('refuses unsafe links in MDX, where nothing is sanitised afterwards', () => {

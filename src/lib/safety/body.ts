@@ -87,10 +87,14 @@ export function checkBody(body: string, context: BodyContext): BodyFinding[] {
 			return findings;
 		}
 		const at = /^(\d+):(\d+): ([\s\S]*?)(?: \([\w:-]+\))?$/.exec(text);
+		const line = at ? Number(at[1]) : 1;
+		const plain = explainMdxError(body, line, at ? at[3] : text);
 		refuse(
-			at ? Number(at[1]) : 1,
-			`cannot be read as an MDX story: ${at ? at[3] : text} (a story is Markdown, plus ${componentList()}; write a brace or "<" as \\{ or \\<)`,
-			at ? Number(at[2]) : undefined,
+			plain?.line ?? line,
+			plain
+				? `cannot be read as a story: ${plain.message}`
+				: `cannot be read as an MDX story: ${at ? at[3] : text} (a story is Markdown, plus ${componentList()}; write a brace or "<" as \\{ or \\<)`,
+			plain ? undefined : at ? Number(at[2]) : undefined,
 		);
 		return findings;
 	}
@@ -349,4 +353,74 @@ export function estimateMarkdownNesting(body: string): number {
 		if (depth > max) max = depth;
 	}
 	return max;
+}
+
+/**
+ * The MDX parser's message for the mistakes editors make, in plain words with
+ * the fix: curly quote marks from a word processor or phone in a story card,
+ * a price or a note in braces, a "<" in the words, a card not closed with
+ * "/>", a quote mark not closed. Undefined for anything else, which keeps the
+ * parser's own words. The parser can report a line after the mistake (the
+ * closing tag it was looking for), so the line is looked for from there up.
+ */
+export function explainMdxError(body: string, line: number, parserMessage: string): { line: number; message: string } | undefined {
+	const lines = body.split('\n');
+	const around = [line, line - 1, line - 2].filter((n) => n >= 1 && n <= lines.length);
+	const find = (test: (text: string) => RegExpExecArray | null) => {
+		for (const n of around) {
+			const match = test(lines[n - 1]);
+			if (match) return { n, match };
+		}
+		return undefined;
+	};
+	const names = Object.keys(STORY_COMPONENTS).join('|');
+
+	const curly = find((text) => new RegExp(`<(${names})\\b[^>]*[\u201C\u201D\u2018\u2019\u2033]`).exec(text));
+	if (curly) {
+		const tag = curly.match[0] + lines[curly.n - 1].slice(curly.match.index + curly.match[0].length).replace(/>.*$/, '>');
+		const straight = tag.replace(/[\u201C\u201D\u2033\u2018\u2019]/g, '"');
+		return {
+			line: curly.n,
+			message: `the quote marks in ${tag} are curly ones, which word processors and phones put in; a story card needs straight ones (write ${straight}, typing the quote marks in the GitHub editor or a plain text editor)`,
+		};
+	}
+
+	const unclosed = find((text) => new RegExp(`<(${names})\\b[^>]*>`).exec(text));
+	if (unclosed && ((unclosed.match[0].match(/"/g)?.length ?? 0) % 2 === 1)) {
+		return { line: unclosed.n, message: `a quote mark in ${unclosed.match[0]} is not closed (each value needs one at both ends, like by="Alan")` };
+	}
+
+	if (/Expected a closing tag for `<(\w+)>`/.test(parserMessage)) {
+		const open = find((text) => new RegExp(`<(${names})\\b[^>]*[^/]>`).exec(text));
+		if (open && open.match[1] === 'AssetCard') {
+			const closed = open.match[0].replace(/\s*>$/, ' />');
+			return { line: open.n, message: `${open.match[0]} is not closed (a card ends with "/>": write ${closed})` };
+		}
+		if (open) return { line: open.n, message: `${open.match[0]} has no end (put </${open.match[1]}> after its words, like <PullQuote by="Alan">Words</PullQuote>)` };
+	}
+
+	if (/expression|Unexpected (character|end of file) in expression|Could not parse/i.test(parserMessage)) {
+		const braces = find((text) => /\{[^}]*\}?/.exec(text));
+		if (braces) {
+			const inside = braces.match[0].replace(/^\{|\}$/g, '');
+			if (!braces.match[0].endsWith('}')) {
+				return { line: braces.n, message: `a "{" starts code in a story, and this one is never closed (take it out, or write \\{ to show a brace)` };
+			}
+			return {
+				line: braces.n,
+				message: `${braces.match[0]} is read as code: in a story, braces { } mean code (write ${inside.trim() || 'it'} without the braces, or write \\{ to show a brace)`,
+			};
+		}
+	}
+
+	if (/after `<`/.test(parserMessage)) {
+		const less = find((text) => /<(?![A-Za-z/!])\S{0,8}/.exec(text));
+		if (less) {
+			return {
+				line: less.n,
+				message: `"${less.match[0]}" is read as the start of a story card or a tag: in a story, "<" starts one (write \\${less.match[0]}, or say it in words, like "less than")`,
+			};
+		}
+	}
+	return undefined;
 }
