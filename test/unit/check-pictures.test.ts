@@ -60,6 +60,25 @@ describe('pictures in the check', () => {
 	});
 });
 
+describe('pictures in the words of an entry', () => {
+	it('are checked the same way as the picture at the top', () => {
+		const root = scratchDir('glg-pictures-');
+		cpSync(FIXTURE_CONTENT, root, { recursive: true });
+		const entry = path.join(root, 'neighbourhoods/testwick/assets/weekly-group.md');
+		writeFileSync(entry, `${readFileSync(entry, 'utf8')}\n![The hall](../images/hall.jpg)\n\n![The garden](../images/big.jpg)\n`);
+		writeFileSync(path.join(root, 'neighbourhoods/testwick/images/hall.jpg'), HEIC_START);
+		writeFileSync(path.join(root, 'neighbourhoods/testwick/images/big.jpg'), JPEG_START);
+		truncateSync(path.join(root, 'neighbourhoods/testwick/images/big.jpg'), 3 * 1024 * 1024);
+		const said = checkContent(root, { today })
+			.problems.filter((p) => p.file.endsWith('weekly-group.md') && p.message.startsWith('the picture'))
+			.map((p) => `${p.severity}: ${p.message}`);
+		expect(said).toEqual([
+			expect.stringMatching(/^error: the picture "\.\.\/images\/hall\.jpg" is an iPhone photo in HEIC format, not a picture that web browsers can show/),
+			expect.stringMatching(/^warning: the picture "\.\.\/images\/big\.jpg" is 3\.0 MB: on an old phone/),
+		]);
+	});
+});
+
 describe('what a file is, from its first bytes', () => {
 	it('knows the pictures browsers show, and SVG drawings', () => {
 		const kinds = {

@@ -24,6 +24,8 @@ export interface BodyContext {
 	contentPath?: string;
 	/** Whether a file exists, by its path under content/ (pictures). */
 	fileExists?: (contentPath: string) => boolean;
+	/** What is wrong with a picture that exists (not a picture, or too big), by its path under content/. Absent in the build's own guard. */
+	pictureProblem?: (contentPath: string) => { message: string; severity: 'error' | 'warning' } | undefined;
 	/** What an `<AssetCard slug>` names. Absent when not known (the build's own guard); the slug is then not checked here. */
 	/** `unreadable`: the asset's file (or its neighbourhood's index.md) is there, with problems of its own. */
 	assetState?: (ref: string) => 'published' | 'draft' | 'missing' | 'unreadable';
@@ -229,7 +231,10 @@ export function checkBody(body: string, context: BodyContext): BodyFinding[] {
 		}
 		if (context.fileExists && !context.fileExists(target)) {
 			refuse(line, `the picture "${url}" does not exist (check the file name and its capital letters, or add the picture to content/${folder})`, column);
+			return;
 		}
+		const problem = context.pictureProblem?.(target);
+		if (problem) findings.push({ line, column, message: `the picture "${url}" ${problem.message}`, severity: problem.severity });
 	}
 
 	function checkElement(element: JsxElement, line: number, column?: number) {

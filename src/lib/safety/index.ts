@@ -9,9 +9,11 @@
  *   too deeply nested, and withheld names or numbers written in the text:
  *   errors that stop the build.
  */
+import path from 'node:path';
 import { isContentFile, type LoadedContent } from '../content-files.ts';
 import type { Problem } from '../problems.ts';
 import { checkBody } from './body.ts';
+import { pictureProblem } from '../picture-file.ts';
 import { consentTextProblems } from './consent-text.ts';
 import { assetKey } from '../../schema/story.ts';
 import { didYouMean } from '../words.ts';
@@ -46,6 +48,7 @@ export function safetyProblems(loaded: LoadedContent, entriesOf?: (n: string) =>
 			format: record.format,
 			contentPath: record.contentPath,
 			fileExists,
+			pictureProblem: (contentPath) => pictureProblem(path.join(loaded.root, contentPath)),
 			draft: record.data.draft,
 			entryPage,
 			assetState: (ref) => {
