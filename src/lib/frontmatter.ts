@@ -217,6 +217,18 @@ export function explainYamlError(
 				: 'a field is written twice (keep one of them)',
 		};
 	}
+	// `title:Tea` (no space after the colon) reads as words, not a field, and the parser stops on a later line.
+	for (const n of [at.line && at.line - 1, at.line].filter((n): n is number => !!n && n >= 1)) {
+		const squeezed = /^(\s*-?\s*)([a-z_]+):([^\s:/"'].*)$/.exec(lineText(n));
+		if (squeezed && !/within a flow collection|missed comma/.test(reason)) {
+			const value = squeezed[3].length > 30 ? `${squeezed[3].slice(0, 30)}…` : squeezed[3];
+			return {
+				line: n,
+				column: squeezed[1].length + squeezed[2].length + 2,
+				what: `there is no space after the colon in "${squeezed[2]}:${value}" (write ${squeezed[2]}: ${value})`,
+			};
+		}
+	}
 	/** A colon inside a value, or text after a closing quote, on one of these lines: both read as a second field. */
 	const valueMistake = (candidates: (number | undefined)[]) => {
 		for (const n of candidates.filter((n): n is number => !!n && n >= 1)) {

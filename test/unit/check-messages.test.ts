@@ -36,6 +36,9 @@ describe('messages of the check', () => {
 			neighbourhoods/millbrook/assets/no-fields.md
 			  neighbourhoods/millbrook/assets/no-fields.md:1: has no fields at the top (start the file with a line of three dashes "---", then the fields, then another "---")
 
+			neighbourhoods/millbrook/assets/no-space-after-colon.md
+			  neighbourhoods/millbrook/assets/no-space-after-colon.md:4: the fields cannot be read (line 4, column 6): there is no space after the colon in "kind:group" (write kind: group)
+
 			neighbourhoods/millbrook/assets/no-space.md
 			  neighbourhoods/millbrook/assets/no-space.md:2: the fields cannot be read (line 2): these are not fields (write each field as its name, a colon, a space and the value, like title: Knit and Natter)
 

@@ -28,6 +28,7 @@ const MESSAGE_KINDS = [
 	'this line is indented differently from the lines around it',
 	'the line is indented with a tab',
 	'the value has a colon and a space in it',
+	'there is no space after the colon',
 	'there is more text after the closing quote',
 	'is written twice',
 	'a list in square brackets is not closed, or is missing a comma',
