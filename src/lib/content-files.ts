@@ -178,14 +178,16 @@ export function loadContent(contentDir: string, options: LoadOptions = {}): Load
 				}
 				const ext = path.extname(name);
 				const slug = path.basename(name, ext);
+				// "stay-and-play.md.txt" or "stay-and-play.md.md": the suggestion is stay-and-play.md, not stay-and-play-md.md.
+				const stem = slug.replace(/(\.(md|mdx|markdown|txt|text|docx?|rtf|odt|pages|html?))+$/i, '');
 				if (!ENTRY_EXTENSIONS.has(ext)) {
-					problem(shown(file), `is not a Markdown file, so it will not be published (name it "${suggestSlug(slug)}.md", or start its name with "_" to keep it as a note)`);
+					problem(shown(file), `is not a Markdown file, so it will not be published (name it "${suggestSlug(stem)}.md", or start its name with "_" to keep it as a note)`);
 					continue;
 				}
 				if (!SLUG_PATTERN.test(slug)) {
 					problem(
 						shown(file),
-						`"${name}" is not a valid file name, so it will not be published (rename it "${suggestSlug(slug)}${ext}": lowercase letters a-z, digits and single hyphens)`,
+						`"${name}" is not a valid file name, so it will not be published (rename it "${suggestSlug(stem)}${ext}": lowercase letters a-z, digits and single hyphens)`,
 					);
 					continue;
 				}

@@ -38,6 +38,19 @@ function fileProblems(root: string): string[] {
 		.map((p) => formatProblem(p).replaceAll(prefix, ''));
 }
 
+describe('names that an editor\u2019s program added to', () => {
+	it('suggests the name without the extra ending, not "stay-and-play-md"', () => {
+		const problems = fileProblems(siteWith(['testwick/assets/stay-and-play.md.txt', 'testwick/assets/knit-and-natter.md.md', 'testwick/assets/Tea Time.docx']));
+		expect(problems).toEqual(
+			expect.arrayContaining([
+				'neighbourhoods/testwick/assets/stay-and-play.md.txt: is not a Markdown file, so it will not be published (name it "stay-and-play.md", or start its name with "_" to keep it as a note)',
+				'neighbourhoods/testwick/assets/knit-and-natter.md.md: "knit-and-natter.md.md" is not a valid file name, so it will not be published (rename it "knit-and-natter.md": lowercase letters a-z, digits and single hyphens)',
+				'neighbourhoods/testwick/assets/Tea Time.docx: is not a Markdown file, so it will not be published (name it "tea-time.md", or start its name with "_" to keep it as a note)',
+			]),
+		);
+	});
+});
+
 describe('entries in places the guide does not read', () => {
 	it('is an error for each, saying where it should go', () => {
 		const root = siteWith([
