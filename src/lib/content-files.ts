@@ -23,6 +23,7 @@ import {
 import { parseEntrySource, parseYamlSource, type ParsedSource } from './frontmatter.ts';
 import { problemsFromZod, type Problem } from './problems.ts';
 import { today as defaultToday } from './today.ts';
+import { TEMPLATE_BODY_MESSAGE, templateParagraphLine } from './templates.ts';
 import { suggestSlug } from './words.ts';
 
 export interface SourceFile {
@@ -261,7 +262,12 @@ export function loadContent(contentDir: string, options: LoadOptions = {}): Load
 		}
 		// An impossible date: the fields are still checked, so every problem of the file is told at once.
 		loaded.problems.push(...(parsed.valueProblems ?? []));
-		if (!result.success || parsed.valueProblems?.length) return undefined;
+		if (!result.success || parsed.valueProblems?.length) {
+			// The editor checks read only files whose fields are right: a new file's example paragraph is told now, with its fields, not after them.
+			const line = templateParagraphLine(parsed.body, parsed.bodyLine);
+			if (line !== undefined) loaded.problems.push({ file: shown(file), line, message: TEMPLATE_BODY_MESSAGE, severity: 'error' });
+			return undefined;
+		}
 		return result.data;
 	}
 }

@@ -16,7 +16,7 @@ import type { AssetRecord, LoadedContent, NeighbourhoodRecord, SourceFile, Story
 import { publishedText, withheldNameParts } from './consent.ts';
 import { fieldName, type PathSegment, type Problem } from './problems.ts';
 import { addMonths, isDueSoon, isStale } from './staleness.ts';
-import { TEMPLATE_BODY_MARK } from './templates.ts';
+import { TEMPLATE_BODY_MESSAGE, templateParagraphLine } from './templates.ts';
 import { today as defaultToday } from './today.ts';
 import { longDate } from './words.ts';
 import { assetKey } from '../schema/story.ts';
@@ -410,18 +410,8 @@ function notesCutOffValues(frontmatter: string | undefined, record: SourceFile, 
 // Template text left in
 
 function templateTextLeft(record: SourceFile, report: Report) {
-	for (const { text, line } of bodyLines(record)) {
-		if (text.includes(TEMPLATE_BODY_MARK)) {
-			report(
-				record,
-				undefined,
-				`the text still has the example paragraph from the template (write your own words in its place)`,
-				'error',
-				line,
-			);
-			return;
-		}
-	}
+	const line = templateParagraphLine(record.body, record.bodyLine);
+	if (line !== undefined) report(record, undefined, TEMPLATE_BODY_MESSAGE, 'error', line);
 }
 
 // ---------------------------------------------------------------------------

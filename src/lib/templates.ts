@@ -15,6 +15,15 @@ import { isoDate } from '../schema/shared.ts';
 /** Begins the example paragraph of every template's body; the check refuses it left in. */
 export const TEMPLATE_BODY_MARK = 'Replace this paragraph:';
 
+/** What the check says about the template's example paragraph left in a file's text. */
+export const TEMPLATE_BODY_MESSAGE = 'the text still has the example paragraph from the template (write your own words in its place)';
+
+/** The line of the file where the template's example paragraph still is, if it is. */
+export function templateParagraphLine(body: string, bodyLine: number): number | undefined {
+	const index = body.split('\n').findIndex((text) => text.includes(TEMPLATE_BODY_MARK));
+	return index < 0 ? undefined : bodyLine + index;
+}
+
 export interface TemplateContext {
 	/** The neighbourhood's name as residents call it, for the opening note (or its folder name). */
 	neighbourhoodName: string;

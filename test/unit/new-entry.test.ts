@@ -47,6 +47,7 @@ describe('npm run new', () => {
 			  "tea-on-the-boat.md:16: kind: is not filled in yet: it still says "<gift, group, place, organisation or business>" (use one of: gift, group, place, organisation, business)",
 			  "tea-on-the-boat.md:19: themes[0]: is not filled in yet: it still says "<theme id>" (use one of the ids in content/themes.yaml: company-and-a-cuppa, music-and-singing, making-and-creating)",
 			  "tea-on-the-boat.md:36: cost: is not filled in yet: it still says "<free, donation or paid>" (use one of: free, donation, paid)",
+			  "tea-on-the-boat.md:80: the text still has the example paragraph from the template (write your own words in its place)",
 			]
 		`);
 
@@ -69,7 +70,7 @@ describe('npm run new', () => {
 		const problems = problemsOf(made.file);
 		// Every field is read (no YAML mistakes), and each placeholder is reported as not filled in.
 		expect(problems.length).toBeGreaterThan(15);
-		for (const p of problems) expect(p).toMatch(/is not filled in yet|does not exist|draft/);
+		for (const p of problems) expect(p).toMatch(/is not filled in yet|does not exist|draft|example paragraph from the template/);
 
 		writeFileSync(made.file, fill(everything).replace('draft: true', 'draft: false'));
 		expect(problemsOf(made.file)).toEqual([]);
@@ -94,6 +95,7 @@ describe('npm run new', () => {
 			  "my-first-walk.mdx:12: summary: is not filled in yet: it still says "<what happened, in a sentence or two>" (write your own words in its place)",
 			  "my-first-walk.mdx:14: author: is not filled in yet: it still says "<as the author chose to be named>" (write your own words in its place)",
 			  "my-first-walk.mdx:30: consent.given: must be true: publish a story only when its author has agreed (until they do, add draft: true)",
+			  "my-first-walk.mdx:39: the text still has the example paragraph from the template (write your own words in its place)",
 			]
 		`);
 		const filled = fill(useEveryField(readFileSync(made.file, 'utf8'))).replace('draft: true', 'draft: false');
@@ -111,6 +113,7 @@ describe('npm run new', () => {
 			  "index.md:12: summary: is not filled in yet: it still says "<what sort of place it is, in a sentence or two>" (write your own words in its place)",
 			  "index.md:14: area: is not filled in yet: it still says "<the streets and landmarks, like: Abbey Road, Priory Avenue and the park>" (write your own words in its place)",
 			  "index.md:35: maintained_by.name: is not filled in yet: it still says "<the association's name>" (write your own words in its place)",
+			  "index.md:42: the text still has the example paragraph from the template (write your own words in its place)",
 			]
 		`);
 		writeFileSync(made.file, fill(useEveryField(text)).replace('draft: true', 'draft: false'));
