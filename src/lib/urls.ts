@@ -89,3 +89,40 @@ export function outputFileFor(path: string): string {
 export function telHref(phone: string): string {
 	return `tel:${phone.replace(/[^\d+]/g, '')}`;
 }
+
+/**
+ * The pages and files every published neighbourhood has (an entry's words may
+ * link to them). Built only with a site address, or with Chromium, are some
+ * of them (QR codes, PDFs): a link to one is still to an address of the guide.
+ */
+export const NEIGHBOURHOOD_PAGES: ReadonlyArray<(n: string) => string> = [
+	routes.neighbourhood,
+	routes.whatsOn,
+	routes.aToZ,
+	routes.print,
+	routes.printLarge,
+	routes.printWeek,
+	routes.myList,
+	routes.pdf,
+	routes.pdfLarge,
+	routes.pdfWeek,
+	routes.poster,
+	routes.embed,
+	routes.qrSvg,
+	routes.qrPng,
+	routes.calendar,
+	routes.services,
+	routes.storiesFeed,
+];
+
+/** The site's own pages and files, outside any neighbourhood. */
+export const SITE_PAGES: ReadonlyArray<() => string> = [
+	routes.home,
+	routes.search,
+	routes.forSurgeries,
+	routes.privacy,
+	() => routes.allServices(1),
+	routes.allStoriesFeed,
+	routes.sitemap,
+	routes.robots,
+];

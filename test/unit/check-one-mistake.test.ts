@@ -83,4 +83,23 @@ describe('links in the words to pages of the guide', () => {
 		]);
 		// An old name (alias) still leads to its entry, and the neighbourhood's own page is not an entry: neither is named.
 	});
+
+	it('names a link to any other page of the guide that is not there, and passes the ones that are', () => {
+		const dir = sampleWith('lockside/stories/the-buggy-walk-got-me-out.md', (text) =>
+			[
+				text,
+				'Good: [the week](/lockside/whats-on), [this week](../../whats-on/), [food](/lockside/themes/food/), [large print](/lockside/print/large/), [the PDF](/lockside/guide.pdf), [search](/search/), [for surgeries](/for-surgeries), [Abbey Fields](/abbey-fields/).',
+				'',
+				'Not there: [the week](/lockside/whatson/), [gardens](/lockside/themes/gardening/), [home](/lockisde/), [stories](/lockside/stories/).',
+				'',
+			].join('\n'),
+		);
+		const problems = checkContent(dir, { today }).problems.filter((p) => p.severity !== 'warning');
+		expect(problems.map((p) => p.message)).toEqual([
+			'the link "/lockside/whatson/" leads to no page of the guide, /lockside/whatson/ (did you mean "/lockside/whats-on/"? write the address of a page of the guide, like /<neighbourhood>/whats-on/; docs/content-model.md lists them all)',
+			expect.stringMatching(/^the link "\/lockside\/themes\/gardening\/" leads to no page of the guide, \/lockside\/themes\/gardening\/ \((did you mean "[^"]+"\? )?write the address of a page of the guide/),
+			'the link "/lockisde/" leads to no page of the guide, /lockisde/ (did you mean "/lockside/"? write the address of a page of the guide, like /<neighbourhood>/whats-on/; docs/content-model.md lists them all)',
+			expect.stringMatching(/^the link "\/lockside\/stories\/" leads to no page of the guide, \/lockside\/stories\/ \(/),
+		]);
+	});
 });

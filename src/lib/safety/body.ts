@@ -35,7 +35,7 @@ export interface BodyContext {
 	 * For a link to an entry's or a story's page (`/<n>/assets/<slug>/`, as the site's path): whether that
 	 * page is in the guide, or the address it probably meant. Absent when not known.
 	 */
-	entryPage?: (sitePath: string) => { exists: boolean; suggestion?: string };
+	guidePage?: (sitePath: string) => { exists: boolean; suggestion?: string };
 }
 
 /** The site path of the page an entry's words are on: `neighbourhoods/x/stories/y.mdx` → `/x/stories/y/`. */
@@ -183,24 +183,26 @@ export function checkBody(body: string, context: BodyContext): BodyFinding[] {
 		findings.push({ line, column, message: addressMessage('link', url, verdict, removed), severity: 'error', ...(removed ? { removedByBuild: true } : {}) });
 	}
 
-	/** A link to an entry's or a story's page that is not in the guide: printed on paper, it cannot even be clicked to find out. */
+	/** A link to a page of the guide that is not there: printed on paper, it cannot even be clicked to find out. */
 	function checkGuideLink(url: string, line: number, column?: number) {
-		if (!context.entryPage || !context.contentPath || /^[a-z][a-z0-9+.-]*:|^\/\/|^#/i.test(url.trim())) return;
+		if (!context.guidePage || !context.contentPath || /^[a-z][a-z0-9+.-]*:|^\/\/|^#/i.test(url.trim())) return;
 		const page = pageOfContent(context.contentPath);
 		if (!page) return;
 		let target: string;
 		try {
-			target = new URL(url.trim(), `https://guide.invalid${page}`).pathname;
+			target = decodeSafely(new URL(url.trim(), `https://guide.invalid${page}`).pathname);
 		} catch {
 			return;
 		}
-		const match = /^\/([^/]+)\/(assets|stories)\/([^/]+)\/?$/.exec(decodeSafely(target));
-		if (!match) return;
-		const sitePath = `/${match[1]}/${match[2]}/${match[3]}/`;
-		const found = context.entryPage(sitePath);
+		// "/lockside/whats-on" without its last "/" leads to the page too (hosts add it); a file's name has a dot.
+		const sitePath = /\/$|\.[a-z0-9]+$/i.test(target) ? target : `${target}/`;
+		const found = context.guidePage(sitePath);
 		if (found.exists) return;
 		const hint = found.suggestion ? `did you mean "${found.suggestion}"? ` : '';
-		refuse(line, `the link "${url}" leads to no page of the guide, ${sitePath} (${hint}write the address of an entry or story that is published, like /<neighbourhood>/assets/<file name without .md>/)`, column);
+		const like = /^\/[^/]+\/(assets|stories)\//.test(sitePath)
+			? 'write the address of an entry or story that is published, like /<neighbourhood>/assets/<file name without .md>/'
+			: 'write the address of a page of the guide, like /<neighbourhood>/whats-on/; docs/content-model.md lists them all';
+		refuse(line, `the link "${url}" leads to no page of the guide, ${sitePath} (${hint}${like})`, column);
 	}
 
 	function checkImage(url: string, line: number, column?: number) {

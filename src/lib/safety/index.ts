@@ -17,6 +17,7 @@ import { pictureProblem } from '../picture-file.ts';
 import { consentTextProblems } from './consent-text.ts';
 import { assetKey } from '../../schema/story.ts';
 import { didYouMean } from '../words.ts';
+import { NEIGHBOURHOOD_PAGES, SITE_PAGES, routes } from '../urls.ts';
 
 /**
  * `entriesOf`: check only these neighbourhoods' texts (a shard, a preview: each
@@ -29,16 +30,23 @@ export function safetyProblems(loaded: LoadedContent, entriesOf?: (n: string) =>
 	const published = new Set(loaded.neighbourhoods.filter((n) => !n.data.draft).map((n) => n.n));
 	const assets = new Map(loaded.assets.map((a) => [`${a.n}/${a.slug}`, a]));
 	const fileExists = (contentPath: string) => isContentFile(loaded.root, contentPath);
-	// Every address of an entry's or a story's page, old names (aliases) included, which lead there too.
-	const pages = new Set<string>();
-	for (const asset of loaded.assets) for (const name of [asset.slug, ...(asset.data.aliases ?? [])]) pages.add(`/${asset.n}/assets/${name}/`);
-	for (const story of loaded.stories) pages.add(`/${story.n}/stories/${story.slug}/`);
-	const entryPage = (sitePath: string) => {
+	// Every page of the guide an entry's words can link to: entries and stories (old names, aliases, included, which
+	// lead there too), each neighbourhood's other pages and files, and the site's own pages.
+	const pages = new Set<string>(SITE_PAGES.map((route) => route()));
+	for (const asset of loaded.assets) for (const name of [asset.slug, ...(asset.data.aliases ?? [])]) pages.add(routes.asset(asset.n, name));
+	for (const story of loaded.stories) pages.add(routes.story(story.n, story.slug));
+	for (const n of known) for (const route of NEIGHBOURHOOD_PAGES) pages.add(route(n));
+	for (const asset of loaded.assets) for (const theme of asset.data.themes) pages.add(routes.theme(asset.n, theme));
+	const guidePage = (sitePath: string) => {
 		if (pages.has(sitePath)) return { exists: true };
 		const [, n, folder] = sitePath.split('/');
 		// Unreadable files have problems of their own: a link to one is not a second mistake.
-		if (fileExists(`neighbourhoods${sitePath.replace(/\/$/, '')}.md`) || fileExists(`neighbourhoods${sitePath.replace(/\/$/, '')}.mdx`)) return { exists: true };
-		const near = [...pages].filter((p) => p.startsWith(`/${n}/${folder}/`));
+		const file = `neighbourhoods${sitePath.replace(/\/$/, '')}`;
+		if (fileExists(`${file}.md`) || fileExists(`${file}.mdx`)) return { exists: true };
+		// A picture or other file of the neighbourhood's folder, linked to as it is published.
+		if (folder === 'images' && fileExists(file)) return { exists: true };
+		const sameStart = (depth: number) => [...pages].filter((p) => p.split('/').slice(1, depth + 1).join('/') === sitePath.split('/').slice(1, depth + 1).join('/'));
+		const near = known.has(n) ? (sameStart(2).length > 0 ? sameStart(2) : sameStart(1)) : [...pages];
 		return { exists: false, suggestion: didYouMean(sitePath, near) };
 	};
 
@@ -50,7 +58,7 @@ export function safetyProblems(loaded: LoadedContent, entriesOf?: (n: string) =>
 			fileExists,
 			pictureProblem: (contentPath) => pictureProblem(path.join(loaded.root, contentPath)),
 			draft: record.data.draft,
-			entryPage,
+			guidePage,
 			assetState: (ref) => {
 				const key = assetKey(ref, record.n);
 				const asset = assets.get(key);
