@@ -218,10 +218,14 @@ export function explainYamlError(
 		};
 	}
 	// `title:Tea` (no space after the colon) reads as words, not a field, and the parser stops on a later line.
-	for (const n of [at.line && at.line - 1, at.line].filter((n): n is number => !!n && n >= 1)) {
+	// The line the parser stopped on, or the one before it if that is a field at the same level or further out
+	// (a more indented line before is part of a longer value, like "email:jo@example.org" under "how_to_join: |").
+	const indent = (n: number) => /^\s*/.exec(lineText(n))?.[0].length ?? 0;
+	for (const n of [at.line, at.line && at.line - 1].filter((n): n is number => !!n && n >= 1)) {
+		if (n !== at.line && at.line && indent(n) > indent(at.line)) continue;
 		const squeezed = /^(\s*-?\s*)([a-z_]+):([^\s:/"'].*)$/.exec(lineText(n));
 		if (squeezed && !/within a flow collection|missed comma/.test(reason)) {
-			const value = squeezed[3].length > 30 ? `${squeezed[3].slice(0, 30)}…` : squeezed[3];
+			const value = squeezed[3].length > 30 ? `${squeezed[3].slice(0, 30).replace(/\s+\S*$/, '')}…` : squeezed[3];
 			return {
 				line: n,
 				column: squeezed[1].length + squeezed[2].length + 2,

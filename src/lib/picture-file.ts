@@ -21,7 +21,8 @@ const FIX_SIZE =
 	'make it smaller: 1,200 pixels wide is plenty for a guide, which makes most photos 200 to 400 KB. On a computer, open it and save or export a smaller copy; on a phone, share it to yourself by email and choose "Medium" or "Small"';
 
 export function pictureProblem(file: string): { message: string; severity: Severity } | undefined {
-	const kind = pictureKind(readStart(file, 512));
+	// Enough for an SVG's XML declaration, a licence comment and a DOCTYPE with entities before <svg>.
+	const kind = pictureKind(readStart(file, 8192));
 	if (!kind.web) {
 		return { message: `${kind.what}, not a picture that web browsers can show (${kind.fix})`, severity: 'error' };
 	}
@@ -83,7 +84,9 @@ export function pictureKind(start: Buffer): Kind {
 	if (start[0] === 0x42 && start[1] === 0x4d) return { web: false, what: 'is a BMP picture', fix: SAVE_AS };
 	if (ascii(0, 4) === 'II*\0' || ascii(0, 4) === 'MM\0*') return { web: false, what: 'is a TIFF picture', fix: SAVE_AS };
 	const text = start.toString('utf8').replace(/^\uFEFF/, '');
-	if (/^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*(<!DOCTYPE svg[^>]*>\s*)?<svg[\s>]/i.test(text)) return PICTURE;
+	// An SVG drawing: before <svg> only XML declarations and instructions, comments, and a DOCTYPE (Illustrator's has entities in [ ]).
+	const prolog = text.replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^[>]*(\[[\s\S]*?\])?\s*>/gi, '');
+	if (/^\s*<svg[\s>]/i.test(prolog)) return PICTURE;
 	if (/^\s*<(!doctype html|html)/i.test(text)) return { web: false, what: 'is a web page saved from a browser', fix: 'right-click the picture itself and choose "Save image as", and use that' };
 	return { web: false, what: 'is not a picture file (or is damaged)', fix: SAVE_AS };
 }

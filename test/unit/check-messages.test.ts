@@ -8,6 +8,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/lib/check-content.ts';
+import { parseEntrySource } from '../../src/lib/frontmatter.ts';
 import { formatReport } from '../../src/lib/problems.ts';
 import { ROOT } from '../helpers/build.ts';
 
@@ -319,5 +320,24 @@ describe('messages of the check', () => {
 
 	it('accepts tricky but valid content without a word', () => {
 		expect(checkContent(path.join(ROOT, 'test/fixtures/good/edge'), { today }).problems).toEqual([]);
+	});
+});
+
+describe('no space after a colon', () => {
+	const said = (fields: string) => parseEntrySource(`---\n${fields}\n---\n\nBody.\n`, 'x.md').problems.map((p) => `${p.line}: ${p.message}`);
+
+	it('is named on its own line, with the fix', () => {
+		expect(said('title: Tea\nkind:group\nsummary: A group.')).toEqual([
+			'3: the fields cannot be read (line 3, column 6): there is no space after the colon in "kind:group" (write kind: group)',
+		]);
+		expect(said('title:Tea and talk on Tuesdays and Thursdays at the hall\nsummary: A group.')).toEqual([
+			'2: the fields cannot be read (line 2, column 7): there is no space after the colon in "title:Tea and talk on Tuesdays and…" (write title: Tea and talk on Tuesdays and…)',
+		]);
+	});
+
+	it('is not blamed for the next line’s mistake when it is inside a longer value', () => {
+		expect(said('title: Tea\nhow_to_join: |\n  email:jo@example.org\ncost_note: Tea: £1')).toEqual([
+			'5: the fields cannot be read (line 5): the value has a colon and a space in it, which would start a new field (put the value in quotes, like title: "Tea: and talk")',
+		]);
 	});
 });

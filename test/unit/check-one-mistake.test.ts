@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/lib/check-content.ts';
-import { SAMPLE_CONTENT } from '../helpers/build.ts';
+import { FIXTURE_CONTENT, SAMPLE_CONTENT } from '../helpers/build.ts';
 
 // The sample's dates are real ones, so the check runs as on the day it is run (staleness only warns).
 const today = new Date();
@@ -82,6 +82,36 @@ describe('links in the words to pages of the guide', () => {
 			'the link "../../assets/buggy-walks/" leads to no page of the guide, /lockside/assets/buggy-walks/ (did you mean "/lockside/assets/buggy-walk/"? write the address of an entry or story that is published, like /<neighbourhood>/assets/<file name without .md>/)',
 		]);
 		// An old name (alias) still leads to its entry, and the neighbourhood's own page is not an entry: neither is named.
+	});
+
+	it('counts a picture as a page only when the guide publishes it (as an entry\u2019s picture)', () => {
+		root = mkdtempSync(path.join(tmpdir(), 'glg-one-'));
+		cpSync(FIXTURE_CONTENT, root, { recursive: true });
+		const entry = path.join(root, 'neighbourhoods/testwick/assets/weekly-group.md');
+		writeFileSync(entry, `${readFileSync(entry, 'utf8')}\nSee [the garden](/testwick/images/garden.png) and [the form](/testwick/images/unused-private.png).\n`);
+		const problems = checkContent(root, { today }).problems.filter((p) => p.message.startsWith('the link'));
+		expect(problems.map((p) => p.message)).toEqual([expect.stringMatching(/^the link "\/testwick\/images\/unused-private\.png" leads to no page of the guide/)]);
+	});
+
+	it('knows the base path of a site that has one, and a web address written without https://', () => {
+		const dir = sampleWith('lockside/stories/the-buggy-walk-got-me-out.md', (text) =>
+			`${text}\nSee [the week](/guides/lockside/whats-on/), [the week again](/lockside/whats-on/), [this week](../../whats-on/) and [the boat](www.teaboat.example.org).\n`,
+		);
+		const errors = () => checkContent(dir, { today }).problems.filter((p) => p.severity !== 'warning').map((p) => p.message);
+		const web = 'the link "www.teaboat.example.org" is a web address without its start, so it would lead to a page of this guide that is not there (write https://www.teaboat.example.org)';
+		// Checked without BASE_PATH (an editor's computer): a link that starts with a base is taken as meant.
+		expect(errors()).toEqual([web]);
+		const previous = process.env.BASE_PATH;
+		process.env.BASE_PATH = '/guides/';
+		try {
+			expect(errors()).toEqual([
+				'the link "/lockside/whats-on/" leaves out the start that every address on this site has, /guides/ (write /guides/lockside/whats-on/, or a link from this page, like ../../whats-on/)',
+				web,
+			]);
+		} finally {
+			if (previous === undefined) delete process.env.BASE_PATH;
+			else process.env.BASE_PATH = previous;
+		}
 	});
 
 	it('names a link to any other page of the guide that is not there, and passes the ones that are', () => {

@@ -17,6 +17,8 @@ afterAll(removeScratch);
 
 const today = new Date(`${FIXTURE_TODAY}T00:00:00Z`);
 const JPEG_START = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46]);
+/** An SVG whose licence comment runs past the first kilobyte. */
+const LICENSED_SVG = Buffer.from(`<?xml version="1.0"?>\n<?xml-stylesheet href="style.css"?>\n<!-- ${'Licensed under CC BY 4.0. '.repeat(40)} -->\n<svg xmlns="http://www.w3.org/2000/svg"></svg>`);
 const HEIC_START = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypheic\0\0\0\0mif1heic', 'latin1')]);
 
 /** The fixture site with the quiet garden's picture replaced by `bytes` (then grown to `size`, if given), and what the check says about it. */
@@ -38,6 +40,7 @@ describe('pictures in the check', () => {
 	it('passes real pictures, whatever their name ends with', () => {
 		expect(pictureSays('garden.jpg', readFileSync(path.join(FIXTURE_CONTENT, 'neighbourhoods/testwick/images/garden.png')))).toEqual([]);
 		expect(pictureSays('photo.jpg', JPEG_START, 300 * 1024)).toEqual([]);
+		expect(pictureSays('logo.svg', LICENSED_SVG)).toEqual([]);
 	});
 
 	it('is an error for an iPhone photo in HEIC format named .jpg, with how to get a JPEG', () => {
@@ -87,6 +90,11 @@ describe('what a file is, from its first bytes', () => {
 			gif: Buffer.from('GIF89a\x01\0\x01\0', 'latin1'),
 			avif: Buffer.concat([Buffer.from([0, 0, 0, 0x1c]), Buffer.from('ftypavif\0\0\0\0avifmif1miaf', 'latin1')]),
 			svg: Buffer.from('\uFEFF<?xml version="1.0"?>\n<!-- drawn by hand -->\n<svg xmlns="http://www.w3.org/2000/svg"></svg>'),
+			// Illustrator's export: entities in the DOCTYPE; and a long licence comment first.
+			illustrator: Buffer.from(
+				'<?xml version="1.0" encoding="utf-8"?>\n<!-- Generator: Adobe Illustrator 24.0.0 -->\n<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd" [\n\t<!ENTITY ns_extend "http://ns.adobe.com/Extensibility/1.0/">\n\t<!ENTITY ns_ai "http://ns.adobe.com/AdobeIllustrator/10.0/">\n]>\n<svg version="1.1" xmlns="http://www.w3.org/2000/svg"></svg>',
+			),
+			licensed: LICENSED_SVG,
 			jpeg: JPEG_START,
 		};
 		for (const [name, bytes] of Object.entries(kinds)) expect(pictureKind(bytes).web, name).toBe(true);

@@ -113,6 +113,14 @@ describe('MDX stories: words, not code', () => {
 			['<PullQuote by="Jean>Sing.</PullQuote>\n\nMore.', '1: cannot be read as a story: a quote mark in <PullQuote by="Jean> is not closed (each value needs one at both ends, like by="Alan")'],
 		];
 		for (const [body, message] of cases) expect(said(body, story), body).toEqual([message]);
+		// Not blamed on what is right: an apostrophe inside straight quote marks, a brace written \\{, another card on the line.
+		expect(said('Hi.\n\n<PullQuote by="Jean\u2019s daughter">Lovely</PullQuote>\n\nTickets {\u00A35} at the door.', story)).toEqual([
+			'5: cannot be read as a story: {\u00A35} is read as code: in a story, braces { } mean code (write \u00A35 without the braces, or write \\{ to show a brace)',
+		]);
+		expect(said('Price \\{5\\} and {oops', story)).toEqual(['1: cannot be read as a story: a "{" starts code in a story, and this one is never closed (take it out, or write \\{ to show a brace)']);
+		expect(said('<PullQuote by="Jean">Lovely</PullQuote> and <AssetCard slug="knit-and-natter">\n\nMore.', story)).toEqual([
+			'1: cannot be read as a story: <AssetCard slug="knit-and-natter"> is not closed (a card ends with "/>": write <AssetCard slug="knit-and-natter" />)',
+		]);
 		// Anything else keeps the parser's words, with the general hint.
 		expect(said('</PullQuote>', story)).toEqual([
 			'1: cannot be read as an MDX story: Unexpected closing tag `</PullQuote>`, expected an open tag first (a story is Markdown, plus <PullQuote> and <AssetCard>; write a brace or "<" as \\{ or \\<)',

@@ -35,7 +35,7 @@ export interface BodyContext {
 	 * For a link to an entry's or a story's page (`/<n>/assets/<slug>/`, as the site's path): whether that
 	 * page is in the guide, or the address it probably meant. Absent when not known.
 	 */
-	guidePage?: (sitePath: string) => { exists: boolean; suggestion?: string };
+	guidePage?: (sitePath: string, fromRoot: boolean) => { exists: boolean; suggestion?: string; base?: string };
 }
 
 /** The site path of the page an entry's words are on: `neighbourhoods/x/stories/y.mdx` → `/x/stories/y/`. */
@@ -188,6 +188,12 @@ export function checkBody(body: string, context: BodyContext): BodyFinding[] {
 		if (!context.guidePage || !context.contentPath || /^[a-z][a-z0-9+.-]*:|^\/\/|^#/i.test(url.trim())) return;
 		const page = pageOfContent(context.contentPath);
 		if (!page) return;
+		// "www.teaboat.org" or "teaboat.org.uk/menu": a web address without its start, which would be read as a page of the guide.
+		const bare = url.trim();
+		if (/^www\./i.test(bare) || /^[a-z0-9-]+(\.[a-z0-9-]+)*\.(org|com|net|uk|gov|nhs|info|io|co|scot|wales|cymru|london)(\/|$)/i.test(bare)) {
+			refuse(line, `the link "${url}" is a web address without its start, so it would lead to a page of this guide that is not there (write https://${bare})`, column);
+			return;
+		}
 		let target: string;
 		try {
 			target = decodeSafely(new URL(url.trim(), `https://guide.invalid${page}`).pathname);
@@ -196,8 +202,12 @@ export function checkBody(body: string, context: BodyContext): BodyFinding[] {
 		}
 		// "/lockside/whats-on" without its last "/" leads to the page too (hosts add it); a file's name has a dot.
 		const sitePath = /\/$|\.[a-z0-9]+$/i.test(target) ? target : `${target}/`;
-		const found = context.guidePage(sitePath);
+		const found = context.guidePage(sitePath, bare.startsWith('/'));
 		if (found.exists) return;
+		if (found.base) {
+			refuse(line, `the link "${url}" leaves out the start that every address on this site has, ${found.base} (write ${found.base}${sitePath.slice(1)}, or a link from this page, like ../../whats-on/)`, column);
+			return;
+		}
 		const hint = found.suggestion ? `did you mean "${found.suggestion}"? ` : '';
 		const like = /^\/[^/]+\/(assets|stories)\//.test(sitePath)
 			? 'write the address of an entry or story that is published, like /<neighbourhood>/assets/<file name without .md>/'
@@ -382,7 +392,8 @@ export function explainMdxError(body: string, line: number, parserMessage: strin
 	};
 	const names = Object.keys(STORY_COMPONENTS).join('|');
 
-	const curly = find((text) => new RegExp(`<(${names})\\b[^>]*[\u201C\u201D\u2018\u2019\u2033]`).exec(text));
+	// Curly marks opening a value (slug=“x”), not an apostrophe inside straight ones (by="Jean’s daughter").
+	const curly = find((text) => new RegExp(`<(${names})\\b[^>]*?=\\s*[\u201C\u201D\u2018\u2019\u2033]`).exec(text));
 	if (curly) {
 		const tag = curly.match[0] + lines[curly.n - 1].slice(curly.match.index + curly.match[0].length).replace(/>.*$/, '>');
 		const straight = tag.replace(/[\u201C\u201D\u2033\u2018\u2019]/g, '"');
@@ -397,8 +408,9 @@ export function explainMdxError(body: string, line: number, parserMessage: strin
 		return { line: unclosed.n, message: `a quote mark in ${unclosed.match[0]} is not closed (each value needs one at both ends, like by="Alan")` };
 	}
 
-	if (/Expected a closing tag for `<(\w+)>`/.test(parserMessage)) {
-		const open = find((text) => new RegExp(`<(${names})\\b[^>]*[^/]>`).exec(text));
+	const unclosedTag = /Expected a closing tag for `<(\w+)>`/.exec(parserMessage)?.[1];
+	if (unclosedTag && Object.hasOwn(STORY_COMPONENTS, unclosedTag)) {
+		const open = find((text) => new RegExp(`<(${unclosedTag})\\b[^>]*[^/]>`).exec(text));
 		if (open && open.match[1] === 'AssetCard') {
 			const closed = open.match[0].replace(/\s*>$/, ' />');
 			return { line: open.n, message: `${open.match[0]} is not closed (a card ends with "/>": write ${closed})` };
@@ -407,7 +419,8 @@ export function explainMdxError(body: string, line: number, parserMessage: strin
 	}
 
 	if (/expression|Unexpected (character|end of file) in expression|Could not parse/i.test(parserMessage)) {
-		const braces = find((text) => /\{[^}]*\}?/.exec(text));
+		// A brace written \{ shows as a brace: the mistake is an unescaped one.
+		const braces = find((text) => /(?<!\\)\{[^}]*\}?/.exec(text));
 		if (braces) {
 			const inside = braces.match[0].replace(/^\{|\}$/g, '');
 			if (!braces.match[0].endsWith('}')) {

@@ -18,6 +18,8 @@ import { consentTextProblems } from './consent-text.ts';
 import { assetKey } from '../../schema/story.ts';
 import { didYouMean } from '../words.ts';
 import { NEIGHBOURHOOD_PAGES, SITE_PAGES, routes } from '../urls.ts';
+import { basePath } from '../settings.ts';
+import { imageContentPath } from '../guide.ts';
 
 /**
  * `entriesOf`: check only these neighbourhoods' texts (a shard, a preview: each
@@ -37,17 +39,36 @@ export function safetyProblems(loaded: LoadedContent, entriesOf?: (n: string) =>
 	for (const story of loaded.stories) pages.add(routes.story(story.n, story.slug));
 	for (const n of known) for (const route of NEIGHBOURHOOD_PAGES) pages.add(route(n));
 	for (const asset of loaded.assets) for (const theme of asset.data.themes) pages.add(routes.theme(asset.n, theme));
-	const guidePage = (sitePath: string) => {
+	// Pictures are published only as the picture of a published entry or story (src/integrations/pictures.ts).
+	for (const record of [...loaded.assets, ...loaded.stories]) {
+		if (!record.data.image || record.data.draft || !published.has(record.n)) continue;
+		const picture = imageContentPath(record.contentPath, record.data.image.src);
+		if (picture?.startsWith(`neighbourhoods/${record.n}/images/`)) pages.add(picture.replace(/^neighbourhoods/, ''));
+	}
+	const lookup = (sitePath: string) => {
 		if (pages.has(sitePath)) return { exists: true };
-		const [, n, folder] = sitePath.split('/');
+		const [, n] = sitePath.split('/');
 		// Unreadable files have problems of their own: a link to one is not a second mistake.
 		const file = `neighbourhoods${sitePath.replace(/\/$/, '')}`;
 		if (fileExists(`${file}.md`) || fileExists(`${file}.mdx`)) return { exists: true };
-		// A picture or other file of the neighbourhood's folder, linked to as it is published.
-		if (folder === 'images' && fileExists(file)) return { exists: true };
 		const sameStart = (depth: number) => [...pages].filter((p) => p.split('/').slice(1, depth + 1).join('/') === sitePath.split('/').slice(1, depth + 1).join('/'));
 		const near = known.has(n) ? (sameStart(2).length > 0 ? sameStart(2) : sameStart(1)) : [...pages];
 		return { exists: false, suggestion: didYouMean(sitePath, near) };
+	};
+	// Links in the words are published as written: on a site under a base path (BASE_PATH=/guides/), a link from the
+	// site's root must start with it. Checked without BASE_PATH, a link that starts with one is taken as it is meant.
+	const base = basePath();
+	const guidePage = (linked: string, fromRoot: boolean) => {
+		if (fromRoot && base !== '/') {
+			if (!linked.startsWith(base)) return { exists: false, base };
+			return lookup(`/${linked.slice(base.length)}`);
+		}
+		const found = lookup(linked);
+		if (found.exists || !fromRoot) return found;
+		const [, first] = linked.split('/');
+		const rest = `/${linked.split('/').slice(2).join('/')}`;
+		if (!known.has(first) && rest !== '/' && lookup(rest).exists) return { exists: true };
+		return found;
 	};
 
 	for (const record of [...loaded.neighbourhoods, ...loaded.assets, ...loaded.stories]) {
