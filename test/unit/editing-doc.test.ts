@@ -131,6 +131,8 @@ const MESSAGE_KINDS = [
 	'names a draft, which is not published',
 	'cannot be read as an MDX story',
 	'cannot be read as a story',
+	'leaves out the start that every address on this site has',
+	'is a web address without its start',
 	'belongs to the person',
 	// Warnings.
 	'so the page tells readers it may have changed',
