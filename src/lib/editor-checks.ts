@@ -15,6 +15,7 @@
 import type { AssetRecord, LoadedContent, NeighbourhoodRecord, SourceFile, StoryRecord } from './content-files.ts';
 import { publishedText, withheldNameParts } from './consent.ts';
 import { fieldName, type PathSegment, type Problem } from './problems.ts';
+import { timeInWords } from './schedule.ts';
 import { addMonths, isDueSoon, isStale } from './staleness.ts';
 import { TEMPLATE_BODY_MESSAGE, templateParagraphLine } from './templates.ts';
 import { today as defaultToday } from './today.ts';
@@ -52,6 +53,7 @@ export function editorChecks(loaded: LoadedContent, options: EditorCheckOptions 
 	const mine = <T extends { n: string }>(list: readonly T[]): readonly T[] => (entriesOf ? list.filter((record) => entriesOf(record.n)) : list);
 
 	for (const asset of mine(loaded.assets)) {
+		nightTimes(asset, report);
 		withheldNames(asset, report);
 		if (!asset.data.draft && !draftNeighbourhoods.has(asset.n)) staleness(asset, monthsToStale, today, report);
 	}
@@ -113,6 +115,24 @@ function staleness(asset: AssetRecord, months: number, today: Date, report: Repo
 			'warning',
 		);
 	}
+}
+
+/**
+ * A start between midnight and 6am: nearly always an afternoon time written on
+ * the 12-hour clock ("02:00" for 2pm), which the guide would print as "2am".
+ */
+function nightTimes(asset: AssetRecord, report: Report) {
+	(asset.data.when ?? []).forEach((when, index) => {
+		const match = /^0?([0-5]):(\d\d)$/.exec(when.start ?? '');
+		if (!match) return;
+		const later = `${Number(match[1]) + 12}:${match[2]}`;
+		report(
+			asset,
+			['when', index, 'start'],
+			`is "${when.start}", in the night, so the guide says it starts at ${timeInWords(when.start!)} (if it is in the afternoon, use the 24-hour clock, like start: "${later}"${when.end ? ', with the end in the same way' : ''})`,
+			'warning',
+		);
+	});
 }
 
 function isoDay(d: Date): string {

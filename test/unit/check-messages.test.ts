@@ -270,6 +270,9 @@ describe('messages of the check', () => {
 		expect(check.errors).toEqual([]);
 		expect(report('good/warnings')).toMatchInlineSnapshot(`
 			"
+			neighbourhoods/millbrook/assets/afternoon-tea.md
+			  neighbourhoods/millbrook/assets/afternoon-tea.md:7: warning: when[0].start: is "02:00", in the night, so the guide says it starts at 2am (if it is in the afternoon, use the 24-hour clock, like start: "14:00", with the end in the same way)
+
 			neighbourhoods/millbrook/assets/due-soon.md
 			  neighbourhoods/millbrook/assets/due-soon.md:8: warning: last_checked: was 20 June 2025, so it is due to be re-checked by 20 June 2026 (ask whether it is still right, then write the day you checked, like last_checked: 2026-06-01)
 
