@@ -427,8 +427,9 @@ class CorpusWriter {
 			}
 			writeFileSync(path.join(hoodDir, 'index.md'), this.neighbourhoodFile(plan.name, plan.streets));
 			const slugs = new Set<string>();
+			const titles = new Set<string>();
 			for (let i = 0; i < this.options.assetsPerNeighbourhood; i++) {
-				const { planned, file } = this.assetFile(plan.name, plan.streets, slugs);
+				const { planned, file } = this.assetFile(plan.name, plan.streets, slugs, titles);
 				plan.assets.push(planned);
 				writeFileSync(path.join(hoodDir, 'assets', `${planned.slug}.md`), file);
 				if (!planned.draft) assets++;
@@ -566,7 +567,7 @@ class CorpusWriter {
 		return `---\n${yamlFields(data)}---\n\n${body}\n`;
 	}
 
-	assetFile(hoodName: string, streets: string[], slugs: Set<string>): { planned: PlannedAsset; file: string } {
+	assetFile(hoodName: string, streets: string[], slugs: Set<string>, titles: Set<string>): { planned: PlannedAsset; file: string } {
 		const r = this.random;
 		const kind = r.weighted([
 			['group', 35],
@@ -661,6 +662,12 @@ class CorpusWriter {
 
 		title = clip(title, 80);
 		summary = clipSentences(summary, SUMMARY_COMFORTABLE_LENGTH);
+		// Titles differ within a neighbourhood, as the check asks (two of the same name cannot be told apart): where, then a number.
+		const named = title;
+		const seen = (t: string) => titles.has(t.toLowerCase());
+		if (seen(title) && venue && !title.includes(venue.place)) title = clip(`${named} at ${venue.place}`, 80);
+		for (let i = 2; seen(title); i++) title = `${named} (${i})`;
+		titles.add(title.toLowerCase());
 		let slug = slugify(title);
 		for (let i = 2; slugs.has(slug); i++) slug = `${slugify(title)}-${i}`;
 		slugs.add(slug);

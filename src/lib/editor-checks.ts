@@ -12,6 +12,7 @@
  * Only files that passed their schema are looked at here; a file with schema
  * errors gets these checks once those are fixed.
  */
+import path from 'node:path';
 import type { AssetRecord, LoadedContent, NeighbourhoodRecord, SourceFile, StoryRecord } from './content-files.ts';
 import { publishedText, withheldNameParts } from './consent.ts';
 import { fieldName, type PathSegment, type Problem } from './problems.ts';
@@ -58,6 +59,7 @@ export function editorChecks(loaded: LoadedContent, options: EditorCheckOptions 
 		if (!asset.data.draft && !draftNeighbourhoods.has(asset.n)) staleness(asset, monthsToStale, today, report);
 	}
 	withheldNamesElsewhere(loaded, [...mine(loaded.neighbourhoods), ...mine(loaded.assets), ...mine(loaded.stories)], report);
+	sameTitles(mine(loaded.assets), report);
 
 	const records: Array<AssetRecord | StoryRecord | NeighbourhoodRecord> = [...mine(loaded.neighbourhoods), ...mine(loaded.assets), ...mine(loaded.stories)];
 	for (const record of records) {
@@ -133,6 +135,31 @@ function nightTimes(asset: AssetRecord, report: Report) {
 			'warning',
 		);
 	});
+}
+
+/**
+ * Two published entries of one neighbourhood with the same title: the A to Z,
+ * the week, My list and the printed guide show two of the same name, and a
+ * reader cannot tell which is which.
+ */
+function sameTitles(assets: readonly AssetRecord[], report: Report) {
+	const key = (asset: AssetRecord) => `${asset.n}\u0000${asset.data.title.trim().toLowerCase().replace(/\s+/g, ' ')}`;
+	const groups = Map.groupBy(
+		assets.filter((asset) => !asset.data.draft),
+		key,
+	);
+	for (const group of groups.values()) {
+		if (group.length < 2) continue;
+		for (const asset of group) {
+			const others = group.filter((other) => other !== asset).map((other) => path.basename(other.file));
+			report(
+				asset,
+				['title'],
+				`is the same as the title of ${others.join(' and ')}: in the A to Z, the week and on paper, readers cannot tell them apart (add where or who, like "${asset.data.title} at St Hilda's")`,
+				'warning',
+			);
+		}
+	}
 }
 
 function isoDay(d: Date): string {

@@ -270,7 +270,11 @@ describe('messages of the check', () => {
 		expect(check.errors).toEqual([]);
 		expect(report('good/warnings')).toMatchInlineSnapshot(`
 			"
+			neighbourhoods/millbrook/assets/afternoon-tea-at-the-library.md
+			  neighbourhoods/millbrook/assets/afternoon-tea-at-the-library.md:2: warning: title: is the same as the title of afternoon-tea.md: in the A to Z, the week and on paper, readers cannot tell them apart (add where or who, like "Afternoon Tea at St Hilda's")
+
 			neighbourhoods/millbrook/assets/afternoon-tea.md
+			  neighbourhoods/millbrook/assets/afternoon-tea.md:2: warning: title: is the same as the title of afternoon-tea-at-the-library.md: in the A to Z, the week and on paper, readers cannot tell them apart (add where or who, like "Afternoon tea at St Hilda's")
 			  neighbourhoods/millbrook/assets/afternoon-tea.md:7: warning: when[0].start: is "02:00", in the night, so the guide says it starts at 2am (if it is in the afternoon, use the 24-hour clock, like start: "14:00", with the end in the same way)
 
 			neighbourhoods/millbrook/assets/due-soon.md

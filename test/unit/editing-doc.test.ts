@@ -55,6 +55,7 @@ const MESSAGE_KINDS = [
 	'is not a time',
 	'is not after the start',
 	'in the night, so the guide says it starts at',
+	'readers cannot tell them apart',
 	'a time with an end needs a start',
 	'names the same week twice',
 	'is not a date',
