@@ -9,6 +9,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, outDirOf } from '../helpers/build.ts';
 import { listFiles } from '../helpers/dist.ts';
+import { NEIGHBOURHOOD_PAGES, SITE_PAGES } from '../../src/lib/urls.ts';
 
 /** Addresses that only exist on a network too big for a sample (tested with small limits in test/unit/network-limits.test.ts). */
 const ONLY_AT_SCALE = ['/services/<page>.json', '/sitemaps/<part>.xml'];
@@ -63,5 +64,13 @@ describe('the public URLs of the contract', () => {
 		const internal = /^(_astro\/|pagefind\/|_headers$|404\.html$|favicon\.svg$|[^/]+\/print\/page\.css$|[^/]+\/my-list\/entries\/index\.html$|[^/]+\/images\/)/;
 		const undocumented = files.filter((f) => !internal.test(f) && !patterns.some((re) => re.test(f)));
 		expect(undocumented).toEqual([]);
+	});
+
+	it('are each a page that a link in an entry\u2019s words may lead to (the content check\u2019s list)', () => {
+		// Addresses with a placeholder other than the neighbourhood (an entry, a theme, a page of data) are looked up one by one.
+		const fixed = documentedUrls().filter((url) => !/<(?!n>)[^>]+>/.test(url));
+		expect(fixed.length).toBeGreaterThan(15);
+		const known = new Set([...NEIGHBOURHOOD_PAGES.map((route) => route('lockside')), ...SITE_PAGES.map((route) => route())]);
+		expect(fixed.map((url) => url.replace('<n>', 'lockside')).filter((url) => !known.has(url))).toEqual([]);
 	});
 });
