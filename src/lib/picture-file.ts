@@ -20,13 +20,31 @@ export const PICTURE_MAX_BYTES = 10 * 1024 * 1024;
 const FIX_SIZE =
 	'make it smaller: 1,200 pixels wide is plenty for a guide, which makes most photos 200 to 400 KB. On a computer, open it and save or export a smaller copy; on a phone, share it to yourself by email and choose "Medium" or "Small"';
 
-export function pictureProblem(file: string): { message: string; severity: Severity } | undefined {
+type Verdict = { message: string; severity: Severity } | undefined;
+
+/**
+ * Each picture file is read once per version: a neighbourhood's few photos are
+ * used by many entries, and both the fields and the words of each are checked.
+ * Keyed by size and time of change, so an edited picture (in a long preview) is read again.
+ */
+const verdicts = new Map<string, { version: string; verdict: Verdict }>();
+
+export function pictureProblem(file: string): Verdict {
+	const stat = statSync(file);
+	const version = `${stat.size}:${stat.mtimeMs}`;
+	const known = verdicts.get(file);
+	if (known?.version === version) return known.verdict;
+	const verdict = judge(file, stat.size);
+	verdicts.set(file, { version, verdict });
+	return verdict;
+}
+
+function judge(file: string, bytes: number): Verdict {
 	// Enough for an SVG's XML declaration, a licence comment and a DOCTYPE with entities before <svg>.
 	const kind = pictureKind(readStart(file, 8192));
 	if (!kind.web) {
 		return { message: `${kind.what}, not a picture that web browsers can show (${kind.fix})`, severity: 'error' };
 	}
-	const bytes = statSync(file).size;
 	if (bytes > PICTURE_MAX_BYTES) return { message: `is ${megabytes(bytes)}, far too big for a web page (${FIX_SIZE})`, severity: 'error' };
 	if (bytes > PICTURE_WARN_BYTES) {
 		return { message: `is ${megabytes(bytes)}: on an old phone or mobile data it takes a long time to appear (${FIX_SIZE})`, severity: 'warning' };
