@@ -6,7 +6,7 @@ import path from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { wholeContent } from '../lib/build-scope.ts';
 import { loadContent, ofNeighbourhoods } from '../lib/content-files.ts';
-import { buildGuide, type Guide, type GuideInput } from '../lib/guide.ts';
+import { buildGuide, type Guide, type GuideInput, type GuideNeighbourhood } from '../lib/guide.ts';
 import { selects, type Selection } from '../lib/selection.ts';
 import { contentDir, selection } from '../lib/settings.ts';
 import { today } from '../lib/today.ts';
@@ -40,15 +40,38 @@ if (import.meta.hot) {
 
 /**
  * `getStaticPaths` for a page per neighbourhood that this build builds
- * (`/<n>/...`), with the neighbourhood as the prop `hood`. With `needsSite`,
- * none when the site's address is unknown: QR codes, posters, open data,
- * calendars and feeds carry full addresses (the build warns about it once,
- * in src/integrations/guide.ts).
+ * (`/<n>/...`). With `needsSite`, none when the site's address is unknown: QR
+ * codes, posters, open data, calendars and feeds carry full addresses (the
+ * build warns about it once, in src/integrations/guide.ts).
+ *
+ * Paths carry only their address, never the neighbourhood itself as a prop:
+ * the page looks it up (`pageNeighbourhood`). Astro's parallel renderer
+ * copies every path's props to its worker threads, and a neighbourhood with
+ * all its entries, copied for each of 20,000 pages, took gigabytes.
  */
 export async function neighbourhoodPaths({ needsSite = false } = {}) {
 	if (needsSite && !import.meta.env.SITE) return [];
 	const guide = await getGuide();
-	return guide.neighbourhoods.map((hood) => ({ params: { n: hood.n }, props: { hood } }));
+	return guide.neighbourhoods.map((hood) => ({ params: { n: hood.n } }));
+}
+
+type Params = Readonly<Record<string, string | undefined>>;
+
+/** The neighbourhood of a page at `/<n>/...`, from the page's address (`Astro.params`). */
+export async function pageNeighbourhood(params: Params): Promise<GuideNeighbourhood> {
+	const guide = await getGuide();
+	const hood = params.n === undefined ? undefined : guide.get(params.n);
+	if (!hood) throw new Error(`There is no neighbourhood "${params.n}" in this guide (a page asked for it by its address)`);
+	return hood;
+}
+
+/** A page's neighbourhood and the one thing in it that its address names (`pick` returns undefined when there is none). */
+export async function pageItem<T>(params: Params, name: string, pick: (hood: GuideNeighbourhood, key: string) => T | undefined): Promise<{ hood: GuideNeighbourhood; item: T }> {
+	const hood = await pageNeighbourhood(params);
+	const key = params[name];
+	const item = key === undefined ? undefined : pick(hood, key);
+	if (item === undefined) throw new Error(`There is no ${name} "${key}" in ${hood.n} (a page asked for it by its address)`);
+	return { hood, item };
 }
 
 async function load(): Promise<Guide> {

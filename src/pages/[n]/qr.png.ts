@@ -1,13 +1,12 @@
 /** `/<n>/qr.png`: the same QR code as a picture, for documents that cannot take SVG. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { neighbourhoodPaths } from '../../data/guide';
+import { neighbourhoodPaths, pageNeighbourhood } from '../../data/guide';
 import { guideAddress } from '../../data/links';
-import type { GuideNeighbourhood } from '../../lib/guide';
 import { qrPng } from '../../lib/qr';
 
 export const getStaticPaths = (() => neighbourhoodPaths({ needsSite: true })) satisfies GetStaticPaths;
 
-export const GET: APIRoute = async ({ props, site }) =>
-	new Response(new Uint8Array(await qrPng(guideAddress((props.hood as GuideNeighbourhood).path, site))), {
+export const GET: APIRoute = async ({ params, site }) =>
+	new Response(new Uint8Array(await qrPng(guideAddress((await pageNeighbourhood(params)).path, site))), {
 		headers: { 'content-type': 'image/png' },
 	});

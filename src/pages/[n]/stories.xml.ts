@@ -1,17 +1,16 @@
 /** `/<n>/stories.xml`: new stories from one neighbourhood, as RSS. */
 import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getGuide, neighbourhoodPaths } from '../../data/guide';
+import { getGuide, neighbourhoodPaths, pageNeighbourhood } from '../../data/guide';
 import { routes } from '../../data/links';
 import { requirePublishedAt } from '../../data/published';
-import type { GuideNeighbourhood } from '../../lib/guide';
 import { storiesFeedOptions } from '../../lib/exports/feeds';
 
 export const getStaticPaths = (() => neighbourhoodPaths({ needsSite: true })) satisfies GetStaticPaths;
 
-export const GET: APIRoute = async ({ props, site }) => {
+export const GET: APIRoute = async ({ params, site }) => {
 	const guide = await getGuide();
-	const hood = props.hood as GuideNeighbourhood;
+	const hood = await pageNeighbourhood(params);
 	return rss(
 		storiesFeedOptions(
 			guide,

@@ -6,13 +6,12 @@
  * The page number and the footer's type are in src/styles/print.css.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { neighbourhoodPaths } from '../../../data/guide';
-import type { GuideNeighbourhood } from '../../../lib/guide';
+import { neighbourhoodPaths, pageNeighbourhood } from '../../../data/guide';
 import { cssString } from '../../../lib/print-plan';
 
 export const getStaticPaths = (() => neighbourhoodPaths()) satisfies GetStaticPaths;
 
-export const GET: APIRoute = ({ props }) =>
-	new Response(`@page {\n\t@bottom-left {\n\t\tcontent: ${cssString(`${(props.hood as GuideNeighbourhood).data.name} guide`)};\n\t}\n}\n`, {
+export const GET: APIRoute = async ({ params }) =>
+	new Response(`@page {\n\t@bottom-left {\n\t\tcontent: ${cssString(`${(await pageNeighbourhood(params)).data.name} guide`)};\n\t}\n}\n`, {
 		headers: { 'content-type': 'text/css; charset=utf-8' },
 	});
