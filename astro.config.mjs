@@ -7,7 +7,7 @@ import guide from './src/integrations/guide.ts';
 import { safeMarkdownProcessor } from './src/integrations/safe-markdown.ts';
 import { isAstroHeadInjectNotice } from './src/lib/build-log.mjs';
 import { parseYamlSource } from './src/lib/frontmatter.ts';
-import { basePath, contentDir, outDir } from './src/lib/settings.ts';
+import { basePath, contentDir, outDir, renderThreads } from './src/lib/settings.ts';
 
 /** SITE_URL, or `url` in site.yaml: printed guides, feeds and QR codes need the full address. */
 function siteUrl() {
@@ -62,6 +62,10 @@ export default defineConfig({
 		concurrency: 4,
 	},
 	devToolbar: { enabled: false },
+	experimental: {
+		// GUIDE_RENDER_THREADS: pages rendered on worker threads, off unless asked for (src/lib/settings.ts says why).
+		parallelPrerender: renderThreads(),
+	},
 	// Astro's own output, but a large build lists its first pages and then counts the rest (src/lib/build-log.mjs).
 	logger: { entrypoint: './src/lib/build-log.mjs' },
 	markdown: {

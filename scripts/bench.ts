@@ -34,6 +34,7 @@ import { measureNode, type Measured } from './lib/measure.ts';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, HOW_TO_GET_CHROMIUM, findChromium } from '../src/lib/chromium.ts';
 import { searchCost } from './lib/search-cost.ts';
+import { renderThreads } from '../src/lib/settings.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const USAGE =
@@ -51,6 +52,8 @@ interface Options {
 	repeat: number;
 	term: string;
 	keep: boolean;
+	/** GUIDE_RENDER_THREADS, which the build reads: checked before the corpus is written. */
+	renderThreads: ReturnType<typeof renderThreads>;
 }
 
 function options(): Options {
@@ -88,10 +91,19 @@ function options(): Options {
 		repeat: whole('repeat', values.repeat, 1),
 		term: values.term,
 		keep: values.keep,
+		renderThreads: threadsFromEnvironment(),
 	};
 }
 
 class UsageError extends Error {}
+
+function threadsFromEnvironment(): ReturnType<typeof renderThreads> {
+	try {
+		return renderThreads();
+	} catch (error) {
+		throw new UsageError((error as Error).message);
+	}
+}
 
 /** The day the synthetic corpus is written as of; builds pin it so staleness never changes with the clock. */
 const AS_OF = '2026-06-01';
@@ -106,6 +118,8 @@ async function main() {
 		process.exit(2);
 	}
 
+	const threadsSetting =
+		opts.renderThreads === false ? "Astro's own thread (GUIDE_RENDER_THREADS unset)" : `worker threads (GUIDE_RENDER_THREADS=${process.env.GUIDE_RENDER_THREADS?.trim()})`;
 	const name = `n${opts.neighbourhoods}-a${opts.assets}-s${opts.stories}-seed${opts.seed}`;
 	const work = path.join(ROOT, 'bench/.out', name);
 	mkdirSync(work, { recursive: true });
@@ -141,6 +155,7 @@ async function main() {
 		results.build = { ...ours, astroSeconds, output };
 		rows.push(['Corpus', `${fmt(corpus.neighbourhoods.length)} neighbourhoods, ${fmt(corpus.assets)} assets, ${fmt(corpus.stories)} stories`]);
 		rows.push(['Pages (HTML)', fmt(output.pages)]);
+		rows.push(['Pages rendered by', threadsSetting]);
 		rows.push(['Astro: wall time (all but the stages below)', `${astroSeconds.toFixed(1)} s`]);
 		rows.push(['… of which the preflight check of all content', `${(stages.preflight ?? 0).toFixed(1)} s`]);
 		for (const [stage, s] of afterAstro) rows.push([`Stage: ${stage}`, `${s.toFixed(1)} s`]);

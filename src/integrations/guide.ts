@@ -46,6 +46,8 @@ function nodeRunsTypeScript(): boolean {
 
 export default function guide(): AstroIntegration {
 	let loaded: LoadedContent | undefined;
+	/** Astro's experimental.parallelPrerender, as astro.config.mjs set it (GUIDE_RENDER_THREADS). */
+	let parallel: boolean | { workers?: number } = false;
 	let site: URL | undefined;
 	let base = '/';
 	let chosen: Selection = { kind: 'all' };
@@ -106,11 +108,17 @@ export default function guide(): AstroIntegration {
 				if (judged.error && command === 'build') throw judged.error;
 				if (judged.error) logger.error(judged.error.message);
 			},
-			'astro:build:start': async () => {
+			'astro:build:start': async ({ logger }) => {
 				// Every loader has waited for the check already; this is for a build with nothing to load.
 				await contentChecked();
+				if (parallel) {
+					const workers = parallel === true ? undefined : parallel.workers;
+					const threads = workers === undefined ? 'worker threads, one fewer than the cores' : `${workers} worker thread${workers === 1 ? '' : 's'}`;
+					logger.info(`Pages render on ${threads} (GUIDE_RENDER_THREADS), with Astro's experimental parallel renderer.`);
+				}
 			},
 			'astro:config:done': ({ config }) => {
+				parallel = config.experimental.parallelPrerender;
 				// MDX is code: never build without the guard that limits it to words (astro.config.mjs sets it).
 				if (!isGuarded(config.markdown.processor)) {
 					throw new Error('The MDX guard is not installed: set markdown.processor to safeMarkdownProcessor() in astro.config.mjs, and pass it to mdx({ processor }).');

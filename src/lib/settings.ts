@@ -8,6 +8,7 @@
  * - GUIDE_TODAY: pin "today" (see today.ts).
  * - GUIDE_ONLY / GUIDE_SHARD: build some neighbourhoods, or one shard of N
  *   (see selection.ts; `npm run build -- --only x` and `-- --shard 2/4` set them).
+ * - GUIDE_RENDER_THREADS: worker threads that render the pages (see renderThreads).
  * - GUIDE_TIMINGS: a file to write the build's stage timings to, as JSON (for `npm run bench`).
  * - GUIDE_SITE_STAGES: set by `npm run build`: a file to hand the stages that
  *   need the whole site to, to run after Astro has exited (site-stages.ts).
@@ -41,4 +42,27 @@ export function timingsFile(): string | undefined {
 /** Where to hand the site-wide stages over to the step after Astro (set by scripts/build.ts); undefined: run them in the build. */
 export function siteStagesHandoff(): string | undefined {
 	return process.env.GUIDE_SITE_STAGES ? path.resolve(process.env.GUIDE_SITE_STAGES) : undefined;
+}
+
+/**
+ * GUIDE_RENDER_THREADS: how many worker threads render the pages, for Astro's
+ * `experimental.parallelPrerender`. Unset or `0`: Astro renders them on its
+ * own thread, as it always has. `auto`: one fewer than the machine's cores.
+ * The pages come out the same file for file either way (test/build/shards.test.ts).
+ *
+ * Off by default: on the 2-core machine the benchmark runs on, it was no
+ * faster and took more memory (README, "The build in figures"); a machine
+ * with more cores, such as a CI runner with 4, is where it can help.
+ */
+export function renderThreads(value = process.env.GUIDE_RENDER_THREADS): false | true | { workers: number } {
+	const setting = value?.trim().toLowerCase();
+	if (!setting || setting === '0' || setting === 'off') return false;
+	if (setting === 'auto') return true;
+	const threads = Number(setting);
+	if (!/^\d+$/.test(setting) || threads > 64) {
+		throw new Error(
+			`GUIDE_RENDER_THREADS="${value}" is not a number of threads: write a whole number like 3 (one fewer than the machine's cores), auto, or 0 to render on Astro's own thread`,
+		);
+	}
+	return { workers: threads };
 }

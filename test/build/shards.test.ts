@@ -3,7 +3,8 @@
  * whole: the same files, byte for byte (so the same URLs, home page, sitemap,
  * open data and search index), with each shard holding only its own
  * neighbourhoods, and search finding every shard's pages. And --only builds
- * a quick preview of one neighbourhood.
+ * a quick preview of one neighbourhood. Pages rendered on worker threads
+ * (GUIDE_RENDER_THREADS) come out the same as on Astro's own thread.
  *
  * A small synthetic network (6 neighbourhoods, with stories that link to
  * assets in other neighbourhoods) keeps this fast; PDFs are off.
@@ -48,8 +49,11 @@ function combine(...args: string[]) {
 }
 
 let whole: string;
+let threaded: ReturnType<typeof buildSite>;
 beforeAll(() => {
 	whole = buildOrThrow({ name: 'shards-whole', ...common });
+	threaded = buildSite({ name: 'shards-whole-threads', ...common, env: { ...common.env, GUIDE_RENDER_THREADS: '2' } });
+	if (threaded.status !== 0) throw new Error(`The build on worker threads failed:\n${threaded.output.slice(-6000)}`);
 	for (let i = 1; i <= SHARDS; i++) buildOrThrow({ name: `shards-${i}-of-${SHARDS}`, args: ['--shard', `${i}/${SHARDS}`], ...common });
 	const result = combine(...Array.from({ length: SHARDS }, (_, i) => shardDir(i + 1)), '--out', combined);
 	if (result.status !== 0) throw new Error(`npm run combine failed:\n${result.stdout}\n${result.stderr}`);
@@ -76,6 +80,14 @@ describe('a network built in shards', () => {
 		expect(files.length).toBeGreaterThan(100);
 		expect(listFiles(combined)).toEqual(files);
 		const different = files.filter((file) => !readFileSync(path.join(whole, file)).equals(readFileSync(path.join(combined, file))));
+		expect(different).toEqual([]);
+	});
+
+	it('renders the same files, byte for byte, on worker threads (GUIDE_RENDER_THREADS)', () => {
+		expect(threaded.output).toContain("Pages render on 2 worker threads (GUIDE_RENDER_THREADS), with Astro's experimental parallel renderer.");
+		const files = listFiles(whole);
+		expect(listFiles(threaded.outDir)).toEqual(files);
+		const different = files.filter((file) => !readFileSync(path.join(whole, file)).equals(readFileSync(path.join(threaded.outDir, file))));
 		expect(different).toEqual([]);
 	});
 
