@@ -201,7 +201,10 @@ export interface PaperWeek<T> {
 /**
  * The week as paper shows it: what is on most days once, then each day's
  * own activities. Listing a launderette's hours seven times would push the
- * week sheet onto a second page and bury the Tuesday lunch club.
+ * week sheet onto a second page and bury the Tuesday lunch club. The guide
+ * page and the embed show their week the same way (WeekPlan's compact
+ * view), where the hours of shops filled half of a 50-entry guide's week; the
+ * what's-on page gives every day in full.
  */
 export function paperWeek<T extends { data: { title: string } }>(week: readonly DayPlan<T>[]): PaperWeek<T> {
 	const days = new Map<T, Set<string>>();

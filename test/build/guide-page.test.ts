@@ -2,7 +2,8 @@
  * The guide page and the embed, read back from the sample as built: entries
  * by what matters to you, each listed in full once. Before, an entry with
  * three themes was listed in full three times, and a guide of 50 entries ran
- * to 65 phone screens.
+ * to 65 phone screens. What is on four days a week or more (a café's opening
+ * times, a daily meal) is named once before the days, not under each of them.
  */
 import { describe, expect, it } from 'vitest';
 import { SAMPLE_CONTENT, outDirOf } from '../helpers/build.ts';
@@ -49,6 +50,47 @@ describe('what matters to you, on the guide page and the embed', () => {
 				const theme = a.getAttribute('href')!.split('/')[3];
 				const count = content.assets.filter((x) => x.n === n && !x.data.draft && x.data.themes.includes(theme)).length;
 				expect(flat(a.text), n).toMatch(new RegExp(`\\(${count}\\)$`));
+			}
+		}
+	});
+});
+
+describe("what's on each day, on the guide page and the embed", () => {
+	const published = content.assets.filter((a) => !a.data.draft);
+	const daysOf = (asset: (typeof published)[number]) => new Set((asset.data.when ?? []).map((when) => when.day)).size;
+
+	it('names what is on four days or more once, before the days, and lists the rest under their days', () => {
+		let mostDays = 0;
+		for (const n of hoods) {
+			for (const page of ['', 'embed/']) {
+				const html = readPage(dist, `/${n}/${page}`);
+				const listed = html.querySelectorAll('section[aria-labelledby="day-most-days"] .link-list a').map((a) => a.getAttribute('href'));
+				const inDays = html.querySelectorAll('.slot a').map((a) => a.getAttribute('href'));
+				for (const asset of published.filter((a) => a.n === n && daysOf(a) > 0)) {
+					const link = `/${n}/assets/${asset.slug}/`;
+					const where = `/${n}/${page}: ${asset.slug} (${daysOf(asset)} days)`;
+					if (daysOf(asset) >= 4) {
+						expect(listed.filter((href) => href === link), where).toHaveLength(1);
+						expect(inDays, where).not.toContain(link);
+						mostDays++;
+					} else {
+						expect(listed, where).not.toContain(link);
+						expect(inDays.filter((href) => href === link), where).toHaveLength(asset.data.when!.length);
+					}
+				}
+			}
+		}
+		// The sample has a launderette open every day, cafés and a daily meal.
+		expect(mostDays).toBeGreaterThan(6);
+	});
+
+	it("still gives every time on the what's-on page, day by day", () => {
+		for (const n of hoods) {
+			const html = readPage(dist, `/${n}/whats-on/`);
+			expect(html.querySelector('#day-most-days'), n).toBeNull();
+			const inDays = html.querySelectorAll('.slot a').map((a) => a.getAttribute('href'));
+			for (const asset of published.filter((a) => a.n === n)) {
+				expect(inDays.filter((href) => href === `/${n}/assets/${asset.slug}/`), `${n}: ${asset.slug}`).toHaveLength(asset.data.when?.length ?? 0);
 			}
 		}
 	});
