@@ -127,12 +127,30 @@ export function whenItemInWords(item: When): string {
 }
 
 function groupInWords(group: TimeGroup): string {
-	const dayNames = listInWords(group.days.map((d) => DAY_NAMES[d]));
-	const days = group.weeks?.length
-		? `${capitalise(weeksInWords(group.weeks))} ${dayNames} of the month`
-		: `Every ${dayNames}`;
 	const times = timeRangeInWords(group.start, group.end);
+	const days = group.weeks?.length
+		? `${capitalise(weeksInWords(group.weeks))} ${listInWords(group.days.map((d) => DAY_NAMES[d]))} of the month`
+		: weeklyDaysInWords(group.days);
 	return times ? `${days}, ${times}` : days;
+}
+
+/**
+ * Days of every week in words, three or more in a row as a range, as shops
+ * and notices say them: "Every day", "Monday to Saturday", "Monday to
+ * Wednesday and Friday"; fewer days one by one: "Every Monday and Thursday".
+ * A shop open every day had read "Every Monday, Tuesday, Wednesday, Thursday,
+ * Friday, Saturday and Sunday".
+ */
+function weeklyDaysInWords(days: readonly Day[]): string {
+	if (new Set(days).size === DAYS.length) return 'Every day';
+	const runs: Day[][] = [];
+	for (const day of [...new Set(days)].sort((a, b) => dayIndex(a) - dayIndex(b))) {
+		const run = runs.at(-1);
+		if (run && dayIndex(day) === dayIndex(run[run.length - 1]) + 1) run.push(day);
+		else runs.push([day]);
+	}
+	if (runs.every((run) => run.length < 3)) return `Every ${listInWords(days.map((d) => DAY_NAMES[d]))}`;
+	return listInWords(runs.flatMap((run) => (run.length >= 3 ? [`${DAY_NAMES[run[0]]} to ${DAY_NAMES[run[run.length - 1]]}`] : run.map((d) => DAY_NAMES[d]))));
 }
 
 function groupKey(item: { start?: string; end?: string; weeks?: readonly WeekOfMonth[]; note?: string }): string {

@@ -46,6 +46,20 @@ describe('times in words', () => {
 		]);
 	});
 
+	it('says three or more days in a row as a range, and all seven as every day', () => {
+		const days = (...names: When['day'][]) => whenInWords(names.map((day) => w({ day, start: '09:00', end: '17:00' }))).map((line) => line.text);
+		expect(days('monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday')).toEqual(['Every day, 9am to 5pm']);
+		expect(days('saturday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday')).toEqual(['Monday to Saturday, 9am to 5pm']);
+		expect(days('monday', 'tuesday', 'wednesday', 'friday')).toEqual(['Monday to Wednesday and Friday, 9am to 5pm']);
+		expect(days('monday', 'tuesday', 'thursday', 'friday', 'saturday', 'sunday')).toEqual(['Monday, Tuesday and Thursday to Sunday, 9am to 5pm']);
+		// Two in a row, or days apart, one by one as before.
+		expect(days('monday', 'tuesday')).toEqual(['Every Monday and Tuesday, 9am to 5pm']);
+		expect(days('monday', 'wednesday', 'friday')).toEqual(['Every Monday, Wednesday and Friday, 9am to 5pm']);
+		// Of the month: never a range ("first Monday to Friday of the month" could mean either).
+		const monthly = whenInWords((['monday', 'tuesday', 'wednesday'] as const).map((day) => w({ day, weeks: [1] })));
+		expect(monthly.map((line) => line.text)).toEqual(['First Monday, Tuesday and Wednesday of the month']);
+	});
+
 	it('says nothing for no times', () => {
 		expect(whenInWords(undefined)).toEqual([]);
 		expect(whenInWords([])).toEqual([]);
