@@ -50,9 +50,11 @@ export function siteStagesHandoff(): string | undefined {
  * own thread, as it always has. `auto`: one fewer than the machine's cores.
  * The pages come out the same file for file either way (test/build/shards.test.ts).
  *
- * Off by default: on the 2-core machine the benchmark runs on, it was no
- * faster and took more memory (README, "The build in figures"); a machine
- * with more cores, such as a CI runner with 4, is where it can help.
+ * Off by default. On the 2-core machine the benchmark runs on, one thread
+ * built 20,000 pages about a tenth faster but took about 0.15 GiB more, over
+ * the 2 GB target, and it made a small network slower: each thread reads the
+ * whole guide for itself (README, "The build in figures"). A machine with
+ * more cores and memory, such as a CI runner with 4, is where it can pay.
  */
 export function renderThreads(value = process.env.GUIDE_RENDER_THREADS): false | true | { workers: number } {
 	const setting = value?.trim().toLowerCase();
