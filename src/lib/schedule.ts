@@ -142,14 +142,15 @@ function groupInWords(group: TimeGroup): string {
  * Friday, Saturday and Sunday".
  */
 function weeklyDaysInWords(days: readonly Day[]): string {
-	if (new Set(days).size === DAYS.length) return 'Every day';
+	const ordered = [...new Set(days)].sort((a, b) => dayIndex(a) - dayIndex(b));
+	if (ordered.length === DAYS.length) return 'Every day';
 	const runs: Day[][] = [];
-	for (const day of [...new Set(days)].sort((a, b) => dayIndex(a) - dayIndex(b))) {
+	for (const day of ordered) {
 		const run = runs.at(-1);
 		if (run && dayIndex(day) === dayIndex(run[run.length - 1]) + 1) run.push(day);
 		else runs.push([day]);
 	}
-	if (runs.every((run) => run.length < 3)) return `Every ${listInWords(days.map((d) => DAY_NAMES[d]))}`;
+	if (runs.every((run) => run.length < 3)) return `Every ${listInWords(ordered.map((d) => DAY_NAMES[d]))}`;
 	return listInWords(runs.flatMap((run) => (run.length >= 3 ? [`${DAY_NAMES[run[0]]} to ${DAY_NAMES[run[run.length - 1]]}`] : run.map((d) => DAY_NAMES[d]))));
 }
 
