@@ -57,9 +57,11 @@ export default defineConfig({
 		format: 'directory',
 		// One external stylesheet per page: cached across pages, and allowed by a strict Content-Security-Policy.
 		inlineStylesheets: 'never',
-		// Four pages at a time: each page waits on the disk (a folder, a file), and overlapping those waits
-		// saved about a seventh of the time of a 4,000-page build (npm run bench); more did not help.
-		concurrency: 4,
+		// Sixteen pages at a time: each page waits on the disk (a folder, a file), and overlapping those waits
+		// keeps the main thread rendering. Against four (Astro 7.4.7, 2 cores, 3 December 2026), sixteen took
+		// less time to render in 7 of 9 builds run in turn (6,685 and 27,534 pages), about 15% at the median;
+		// the whole build's peak memory stayed at 1.70 GiB. 8 and 32 were no better than 16.
+		concurrency: 16,
 	},
 	devToolbar: { enabled: false },
 	experimental: {
