@@ -140,17 +140,19 @@ function groupInWords(group: TimeGroup): string {
  * Wednesday and Friday"; fewer days one by one: "Every Monday and Thursday".
  * A shop open every day had read "Every Monday, Tuesday, Wednesday, Thursday,
  * Friday, Saturday and Sunday".
+ *
+ * `days` are distinct and in the order of the week: whenInWords groups them
+ * from the sorted `when` list, adding each day once.
  */
 function weeklyDaysInWords(days: readonly Day[]): string {
-	const ordered = [...new Set(days)].sort((a, b) => dayIndex(a) - dayIndex(b));
-	if (ordered.length === DAYS.length) return 'Every day';
+	if (days.length === DAYS.length) return 'Every day';
 	const runs: Day[][] = [];
-	for (const day of ordered) {
+	for (const day of days) {
 		const run = runs.at(-1);
 		if (run && dayIndex(day) === dayIndex(run[run.length - 1]) + 1) run.push(day);
 		else runs.push([day]);
 	}
-	if (runs.every((run) => run.length < 3)) return `Every ${listInWords(ordered.map((d) => DAY_NAMES[d]))}`;
+	if (runs.every((run) => run.length < 3)) return `Every ${listInWords(days.map((d) => DAY_NAMES[d]))}`;
 	return listInWords(runs.flatMap((run) => (run.length >= 3 ? [`${DAY_NAMES[run[0]]} to ${DAY_NAMES[run[run.length - 1]]}`] : run.map((d) => DAY_NAMES[d]))));
 }
 

@@ -55,6 +55,9 @@ describe('times in words', () => {
 		// Two in a row, or days apart, one by one as before.
 		expect(days('monday', 'tuesday')).toEqual(['Every Monday and Tuesday, 9am to 5pm']);
 		expect(days('monday', 'wednesday', 'friday')).toEqual(['Every Monday, Wednesday and Friday, 9am to 5pm']);
+		// Written in any order, or twice, the days are said once each, in the order of the week.
+		expect(days('friday', 'monday', 'friday')).toEqual(['Every Monday and Friday, 9am to 5pm']);
+		expect(days('sunday', 'saturday', 'friday', 'thursday', 'wednesday', 'tuesday', 'monday', 'monday')).toEqual(['Every day, 9am to 5pm']);
 		// Of the month: never a range ("first Monday to Friday of the month" could mean either).
 		const monthly = whenInWords((['monday', 'tuesday', 'wednesday'] as const).map((day) => w({ day, weeks: [1] })));
 		expect(monthly.map((line) => line.text)).toEqual(['First Monday, Tuesday and Wednesday of the month']);
