@@ -8,6 +8,7 @@ import path from 'node:path';
 import { defineCollection } from 'astro:content';
 import { file, glob, type Loader } from 'astro/loaders';
 import { contentChecked } from './integrations/preflight.ts';
+import { readingEntriesAsTheCheck } from './lib/entry-info.ts';
 import { assetSchema, neighbourhoodSchema, siteSchema, storySchema, themeSchema } from './schema/index.ts';
 import { parseYamlSource } from './lib/frontmatter.ts';
 import { neighbourhoodFolders } from './lib/build-scope.ts';
@@ -58,7 +59,9 @@ function entries(pattern: string): Loader {
 	if (N === undefined) return { name: 'no-neighbourhoods', load: async ({ store }) => store.clear() };
 	// retainBody: false: pages render the Markdown, nothing reads its source again, and on a large network
 	// keeping it would swell the data store Astro bundles into the build (and so its memory).
-	return checked(glob({ base: neighbourhoodsDir, pattern: `${N}/${pattern}`, generateId: entryId, retainBody: false }));
+	const loader = glob({ base: neighbourhoodsDir, pattern: `${N}/${pattern}`, generateId: entryId, retainBody: false });
+	// Fields read as the check reads them, and ten times as fast (src/lib/entry-info.ts).
+	return checked({ ...loader, load: (context) => loader.load(readingEntriesAsTheCheck(context)) });
 }
 
 /**

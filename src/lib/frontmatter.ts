@@ -1,13 +1,16 @@
 /**
  * Reading content files as editors write them: YAML files and Markdown with
  * YAML frontmatter. Values are read exactly as Astro reads them, so what the
- * check accepts the build accepts: gray-matter finds the frontmatter, and
- * parses it with the js-yaml 4 `load` Astro calls (YAML 1.2: `18:00` is text,
- * an unquoted `07700900441` is a number), not gray-matter's own js-yaml 3
- * (YAML 1.1), which read such values differently, so the check passed entries
- * the build then crashed on (test/unit/yaml-agreement.test.ts compares the
- * two readings). Lines are found with `yaml`, which keeps source positions,
- * but only when a problem needs a line number.
+ * check accepts the build accepts: gray-matter finds the frontmatter, and it
+ * is parsed with js-yaml 4's `load` (YAML 1.2: `18:00` is text, an unquoted
+ * `07700900441` is a number), not gray-matter's own js-yaml 3 (YAML 1.1),
+ * which read such values differently, so the check passed entries the build
+ * then crashed on. The build reads entries with the same js-yaml
+ * (src/lib/entry-info.ts); Astro's own reader, the `yaml` package since Astro
+ * 7.4, reads them the same (test/unit/yaml-agreement.test.ts and
+ * test/unit/entry-info.test.ts compare the readings). Lines are found with
+ * `yaml`, which keeps source positions, but only when a problem needs a line
+ * number.
  */
 import matter from 'gray-matter';
 import { load } from 'js-yaml';
@@ -62,8 +65,8 @@ export function parseEntrySource(withBom: string, file: string): ParsedSource {
 	if (early) return early;
 	let parsed: matter.GrayMatterFile<string>;
 	try {
-		// As @astrojs/internal-helpers' parseFrontmatter, which Astro's .md and @astrojs/mdx's .mdx entries use:
-		// js-yaml 4's load. Passing options also turns off gray-matter's cache, which would keep every file in memory.
+		// js-yaml 4's load, as the build reads entries (src/lib/entry-info.ts). Passing options also turns off
+		// gray-matter's cache, which would keep every file in memory.
 		parsed = matter(source, { excerpt: false, engines: { yaml: (text: string) => load(text) as object } });
 	} catch (error) {
 		return unreadable(source, file, error);
@@ -93,7 +96,7 @@ export function parseYamlSource(withBom: string, file: string): ParsedSource {
 	const early = tabIndent(source, file);
 	if (early) return early;
 	try {
-		// As Astro's file() loader reads themes.yaml: js-yaml 4's load, naming the file.
+		// js-yaml 4's load, naming the file; Astro's file() loader reads themes.yaml the same (yaml-agreement.test.ts).
 		const data = load(source, { filename: file });
 		const reader = lazyReader(source);
 		return {
