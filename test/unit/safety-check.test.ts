@@ -89,6 +89,14 @@ describe('consent in the words', () => {
 		expect(result.buildErrors[0].message).toMatch(/^the phone number 07700 900002 belongs to the person in .*knitting-first-name\.md, which this story links to/);
 	});
 
+	it('finds the number written without its leading 0, where the text has no digit to spare', () => {
+		const root = copyOf(fixtures('site'));
+		edit(root, 'neighbourhoods/testwick/stories/first-story.md', (text) => text.replace('how to cast on.', 'how to cast on. Ring 7700 900002.'));
+		const result = checkContent(root);
+		expect(result.buildErrors.map((p) => `${path.basename(p.file)}:${p.line}`)).toEqual(['first-story.md:13']);
+		expect(result.buildErrors[0].message).toMatch(/^the phone number 07700 900002 belongs to the person in .*knitting-first-name\.md, which this story links to/);
+	});
+
 	it('leaves a shard\'s other neighbourhoods to the shards that build them', () => {
 		const root = copyOf(fixtures('site'));
 		edit(root, 'neighbourhoods/testwick/stories/first-story.md', (text) => text.replace('how to cast on.', 'how to cast on. Her number is 07700 900002.'));
