@@ -16,3 +16,14 @@ export function requirePublishedAt(site: URL | undefined): PublishedAt {
 export function notBuilt(): Response {
 	return new Response(null, { status: 404 });
 }
+
+/**
+ * Open data as a JSON file. Written without indentation: laid out, a
+ * network's services (per neighbourhood and for the whole site) took 40% more
+ * bytes, 38.0 MB against 26.9 MB on 80 neighbourhoods, for the build to write
+ * and a host to serve; the programs that read it need no layout, and a
+ * browser's JSON viewer lays it out for a person who opens it.
+ */
+export function jsonFile(value: unknown): Response {
+	return new Response(`${JSON.stringify(value)}\n`, { headers: { 'content-type': 'application/json; charset=utf-8' } });
+}

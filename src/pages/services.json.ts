@@ -1,7 +1,7 @@
 /** `/services.json`: every neighbourhood's entries as Open Referral UK services (gifts never); the first page when there are many. */
 import type { APIRoute } from 'astro';
 import { getGuide } from '../data/guide';
-import { notBuilt, publishedAt } from '../data/published';
+import { jsonFile, notBuilt, publishedAt } from '../data/published';
 import { servicePages } from '../lib/exports/open-referral';
 
 export const GET: APIRoute = async ({ site }) => {
@@ -10,5 +10,5 @@ export const GET: APIRoute = async ({ site }) => {
 	if (!at) return notBuilt();
 	const guide = await getGuide();
 	const [first] = servicePages(guide, guide.allNeighbourhoods, at);
-	return new Response(`${JSON.stringify(first, null, 2)}\n`, { headers: { 'content-type': 'application/json; charset=utf-8' } });
+	return jsonFile(first);
 };

@@ -1,7 +1,7 @@
 /** `/services/2.json` and on: the pages after `/services.json` on a network with more entries than one page holds. */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getGuide } from '../../data/guide';
-import { publishedAt } from '../../data/published';
+import { jsonFile, publishedAt } from '../../data/published';
 import { servicePages, type OrukServicePage } from '../../lib/exports/open-referral';
 
 export const getStaticPaths = (async () => {
@@ -14,5 +14,4 @@ export const getStaticPaths = (async () => {
 		.map((page) => ({ params: { page: String(page.page_number) }, props: { page } }));
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute = ({ props }) =>
-	new Response(`${JSON.stringify(props.page as OrukServicePage, null, 2)}\n`, { headers: { 'content-type': 'application/json; charset=utf-8' } });
+export const GET: APIRoute = ({ props }) => jsonFile(props.page as OrukServicePage);
