@@ -72,7 +72,8 @@ export interface LoadOptions {
 	only?: (n: string) => boolean;
 }
 
-const ENTRY_EXTENSIONS = new Set(['.md', '.mdx']);
+/** The files that are entries: Markdown and MDX. */
+export const ENTRY_EXTENSIONS: ReadonlySet<string> = new Set(['.md', '.mdx']);
 
 /**
  * Why an entry's fields say it belongs in the other folder, or undefined:

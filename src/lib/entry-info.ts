@@ -18,6 +18,7 @@
 import { fileURLToPath } from 'node:url';
 import { extractFrontmatter, parseFrontmatter } from 'astro/markdown';
 import { load } from 'js-yaml';
+import { ENTRY_EXTENSIONS } from './content-files.ts';
 
 /** What Astro's Markdown and MDX entry types return from `getEntryInfo`. */
 export interface EntryInfo {
@@ -53,9 +54,6 @@ export function astroEntryInfo(contents: string): EntryInfo {
 	const data = parsed.frontmatter as Record<string, unknown>;
 	return { data, body: parsed.content.trim(), slug: data.slug, rawData: parsed.rawFrontmatter };
 }
-
-/** The file types whose fields are read with `entryInfo`. */
-export const ENTRY_EXTENSIONS = ['.md', '.mdx'] as const;
 
 interface EntryType {
 	getEntryInfo(params: { fileUrl: URL; contents: string }): unknown;

@@ -26,10 +26,10 @@ interface Withheld {
 	label: string;
 	pattern: RegExp;
 	/**
-	 * A quick test that no text fails wrongly: false only when the pattern
-	 * cannot match. Most fields and lines are spared the pattern, which is
-	 * made for each private person's entry; on a network of thousands,
-	 * compiling each one for the few lines it is tried on cost seconds.
+	 * A quick test before the pattern: false only when the pattern cannot
+	 * match the text. The patterns are made for each private person's entry,
+	 * and on a network of thousands, compiling each for the lines it was
+	 * tried on cost seconds; most fields and lines never need it.
 	 */
 	mayBeIn: (text: string) => boolean;
 }
