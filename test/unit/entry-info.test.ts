@@ -72,6 +72,7 @@ describe('entryInfo reads an entry as Astro does', () => {
 		['a slug field', '---\ntitle: Tea\nslug: tea-and-cake\n---\nBody.\n'],
 		['an anchor and a merge', '---\nbase: &b { cost: free }\nwhere:\n  <<: *b\n  place: Hall\n---\nBody.\n'],
 		['TOML, which Astro reads itself', '+++\ntitle = "Tea"\n+++\nBody.\n'],
+		['dashes to open, pluses to close, which Astro reads itself', '---\ntitle: Tea\n+++\nBody.\n'],
 		['no closing line', '---\ntitle: Tea\n\nBody.\n'],
 	])('%s', (_, source) => {
 		expectSameAsAstro(source);
