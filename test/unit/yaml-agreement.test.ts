@@ -16,40 +16,14 @@ import { parseFrontmatter } from 'astro/markdown';
 import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { parseEntrySource, parseYamlSource } from '../../src/lib/frontmatter.ts';
+import { TRICKY_VALUES, entryWithValue as entry } from '../helpers/yaml-values.ts';
 
-/** Values that YAML 1.1 and YAML 1.2 parsers disagree on, or that look like something they are not. */
-const TRICKY = [
-	'07700900441',
-	'01134960123',
-	'18:00',
-	'9:30',
-	'2026-02-30',
-	'2026-03-14',
-	'yes',
-	'no',
-	'on',
-	'True',
-	'1e3',
-	'0123',
-	'0o17',
-	'0x1F',
-	'1_000',
-	'~',
-	'null',
-	'2pm',
-	'KV1 4AB',
-	'.5',
-	'[18:00, 0123]',
-	'{ start: 18:00, end: 20:00 }',
-];
 
 /** A YAML document as Astro reads it: a frontmatter block's YAML is read by the same parseYaml as a data file. */
 const astroYaml = (source: string) => parseFrontmatter(`---\n${source}---\n`).frontmatter;
 
-const entry = (value: string) => `---\ntitle: Tea\nvalue: ${value}\n---\n\nBody.\n`;
-
 describe('the check reads YAML as Astro does', () => {
-	for (const value of TRICKY) {
+	for (const value of TRICKY_VALUES) {
 		it(`frontmatter: value: ${value}`, () => {
 			const source = entry(value);
 			const astro = parseFrontmatter(source, { frontmatter: 'empty-with-spaces' }).frontmatter;
