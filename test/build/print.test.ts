@@ -130,6 +130,10 @@ describePdfs('PDFs of the guides', () => {
 					expect(html).toContain('data-page-numbers="yes"');
 					const numbers = writtenPageRefs(html);
 					expect(numbers.size).toBeGreaterThan(guide.assets.length);
+					// Every page number the print components wrote was found and filled in: one written
+					// in a way the filler does not recognise would stay blank on paper.
+					const blanks = html.match(/class="page-ref"/g) ?? [];
+					expect(html.match(/<span class="page-ref" data-ref="[a-z0-9-]+">\d+<\/span>/g) ?? []).toHaveLength(blanks.length);
 					for (const [anchor, page] of numbers) {
 						const expected = headingOf(guide, anchor);
 						expect(expected, `nothing known about #${anchor}`).toBeDefined();
