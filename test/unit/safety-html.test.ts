@@ -3,8 +3,8 @@ import { toHtml } from 'hast-util-to-html';
 import type { Root } from 'hast';
 import { describe, expect, it } from 'vitest';
 import { markdownToHtml } from 'satteri';
-import { estimateNesting, findHtmlProblems, mayNeedSanitising, sanitizeHtml } from '../../src/lib/safety/html.ts';
-import { MAX_NESTING, checkUrl, relFor } from '../../src/lib/safety/policy.ts';
+import { PLAIN_ELEMENTS, estimateNesting, findHtmlProblems, isPlainHtml, sanitizeHtml } from '../../src/lib/safety/html.ts';
+import { ALLOWED_ELEMENTS, MAX_NESTING, REQUIRED_VALUES, checkUrl, relFor } from '../../src/lib/safety/policy.ts';
 
 /** What a browser would make of the HTML, written out again: the sanitiser's output of something it keeps whole. */
 const canonical = (html: string) => toHtml(htmlToHast(html, { fragment: true }) as Root);
@@ -224,33 +224,61 @@ describe('skipping the sanitiser for plain words', () => {
 	const render = (markdown: string) => markdownToHtml(markdown, { features: { gfm: true, smartPunctuation: true } }).html;
 	const PLAIN = [
 		'# A heading\n\nWords, **bold** and *not*, `code`, ~~gone~~ and "quotes" -- dashes...',
-		'- one\n- two\n  1. nested\n\n> a quote\n\n---\n\n```js\nlet x = 1;\n```',
-		'javascript:alert(1) written as words, {braces} and &#106;avascript: and &lt;script&gt;',
-		'Ring 07700 900999 or email hello@example.org\\\nwith a hard break.',
+		'- one\n- two\n  1. nested\n\n> a quote\n\n---\n\n```\nlet x = 1;\n```',
+		'javascript:alert(1) written as words, {braces} and &#106;avascript: and &lt;script&gt; and <not a tag',
+		'Ring 07700 900999 and ask for the warden\\\nafter a hard break.',
 	];
 
 	it.each(PLAIN)('is safe: the sanitiser would change nothing in %j', (markdown) => {
-		expect(mayNeedSanitising(markdown)).toBe(false);
 		const html = render(markdown);
+		expect(isPlainHtml(html), html).toBe(true);
 		expect(sanitizeHtml(html)).toBe(canonical(html));
+	});
+
+	it('keeps a heading plain with the id the renderer gives it, and nothing else', () => {
+		expect(isPlainHtml('<h2 id="where-we-meet">Where we meet</h2><p>Words.</p>')).toBe(true);
+		expect(sanitizeHtml('<h2 id="where-we-meet">Where we meet</h2>')).toBe('<h2 id="where-we-meet">Where we meet</h2>');
+		for (const html of ['<h2 id="x" class="y">a</h2>', '<h2 id=x>a</h2>', '<h2 id="x" onclick="y()">a</h2>', '<p id="x">a</p>', '<h2 id="a b">a</h2>']) {
+			expect(isPlainHtml(html), html).toBe(false);
+		}
 	});
 
 	it.each([
 		'<b onclick="x()">raw HTML</b>',
 		'[a link](javascript:alert(1))',
+		'[a link](https://example.org)',
 		'![a picture](https://evil.example/p.png)',
-		'[ref]: https://example.org',
+		'[ref]: https://example.org\n\n[ref]',
 		'<https://example.org>',
 		'www.example.org',
 		'https://example.org',
 		'| a |\n|:--|\n| 1 |',
 		'A footnote[^1]\n\n[^1]: note',
-	])('is not skipped for %j', (markdown) => {
-		expect(mayNeedSanitising(markdown)).toBe(true);
+		'- [x] a task',
+		'<!-- a note -->',
+		'Email hello@example.org',
+	])('is not skipped for what %j renders as', (markdown) => {
+		const html = render(markdown);
+		expect(isPlainHtml(html), html).toBe(false);
 	});
 
-	it('is not skipped when the body is unknown', () => {
-		expect(mayNeedSanitising(undefined)).toBe(true);
+	it.each(HOSTILE)('is never plain: %j', (html) => {
+		expect(isPlainHtml(html)).toBe(false);
+	});
+
+	it('is not plain with any attribute, any other element or a different spelling of one', () => {
+		for (const html of ['<p class="x">a</p>', '<p onclick="x()">a</p>', '<P>a</P>', '<p >a</p>', '<br/>', '<br />', '<span>a</span>', '<div>a</div>', '<pre><code class="language-js">x</code></pre>', '<ol start="3"><li>a</li></ol>', '<p>a</p><', '<!doctype html>']) {
+			expect(isPlainHtml(html), html).toBe(false);
+		}
+	});
+
+	it('lists only elements the policy keeps as written, with no attribute it requires', () => {
+		for (const tag of PLAIN_ELEMENTS) {
+			expect(ALLOWED_ELEMENTS[tag], tag).toBeDefined();
+			expect(REQUIRED_VALUES[tag], tag).toBeUndefined();
+			const html = tag === 'li' ? '<ul><li>x</li></ul>' : `<${tag}>x</${tag}>`;
+			expect(sanitizeHtml(html), tag).toBe(canonical(html));
+		}
 	});
 });
 
