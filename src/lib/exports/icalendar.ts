@@ -112,8 +112,20 @@ function event(guide: Guide, asset: GuideAsset, when: When, uid: string, at: Pub
 	];
 }
 
+/** Each time zone's rules, looked up once a build: every neighbourhood's calendar has the site's. */
+const zones = new Map<string, string[]>();
+
 /** The time zone's rules, from the IANA database (the same zone names Intl knows). */
 function vtimezone(tz: string): string[] {
+	let lines = zones.get(tz);
+	if (!lines) {
+		lines = zoneLines(tz);
+		zones.set(tz, lines);
+	}
+	return lines;
+}
+
+function zoneLines(tz: string): string[] {
 	const block = tzlib_get_ical_block(tz);
 	const text = Array.isArray(block) ? block[0] : undefined;
 	if (!text?.startsWith('BEGIN:VTIMEZONE')) {
