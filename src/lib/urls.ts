@@ -55,18 +55,26 @@ export function normaliseBase(base: string | undefined): string {
 	return trimmed ? `/${trimmed}/` : '/';
 }
 
+/**
+ * The last base normalised and the last site's origin. A build has one of
+ * each and asks for them for nearly every link of every page (hundreds of
+ * thousands of times on a large network), so each is worked out once.
+ */
+let lastBase: { base: string; normal: string } | undefined;
+let lastSite: { url: string; origin: string } | undefined;
+
 /** Put the base path in front of a site path: ("/guides/", "/mill-lane/") → "/guides/mill-lane/". */
 export function withBase(base: string, path: string): string {
-	const normalBase = normaliseBase(base);
+	if (lastBase?.base !== base) lastBase = { base, normal: normaliseBase(base) };
 	if (/^[a-z][a-z0-9+.-]*:/i.test(path) || path.startsWith('//')) return path;
-	const cleanPath = path.replace(/^\/+/, '');
-	return `${normalBase}${cleanPath}`;
+	const cleanPath = path.charCodeAt(0) === 47 ? path.replace(/^\/+/, '') : path;
+	return `${lastBase.normal}${cleanPath}`;
 }
 
 /** The full address of a page, for QR codes, feeds and printed guides. */
 export function absoluteUrl(siteUrl: string, base: string, path: string): string {
-	const origin = new URL(siteUrl).origin;
-	return `${origin}${withBase(base, path)}`;
+	if (lastSite?.url !== siteUrl) lastSite = { url: siteUrl, origin: new URL(siteUrl).origin };
+	return `${lastSite.origin}${withBase(base, path)}`;
 }
 
 /**

@@ -21,6 +21,9 @@ describe('base path', () => {
 		expect(withBase('/guides', routes.asset('mill-lane', 'knit-and-natter'))).toBe('/guides/mill-lane/assets/knit-and-natter/');
 		expect(withBase('/guides/', routes.calendar('mill-lane'))).toBe('/guides/mill-lane/calendar.ics');
 		expect(withBase('/a/b/', routes.image('mill-lane', 'images/garden.jpg'))).toBe('/a/b/mill-lane/images/garden.jpg');
+		// Back to a base met before: each call gets its own, whatever came just before.
+		expect(withBase('/', routes.neighbourhood('mill-lane'))).toBe('/mill-lane/');
+		expect(withBase('/guides/', 'mill-lane/')).toBe('/guides/mill-lane/');
 	});
 
 	it('leaves other sites and mail links alone', () => {
@@ -33,6 +36,8 @@ describe('base path', () => {
 			'https://guides.example.org/guides/mill-lane/',
 		);
 		expect(absoluteUrl('https://guides.example.org/ignored/path', '/', '/')).toBe('https://guides.example.org/');
+		expect(absoluteUrl('http://localhost:4321/', '/', '/')).toBe('http://localhost:4321/');
+		expect(absoluteUrl('https://guides.example.org/', '/', '/x/')).toBe('https://guides.example.org/x/');
 	});
 
 	it('knows the public URLs of the contract', () => {
