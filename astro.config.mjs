@@ -41,6 +41,8 @@ const BUILD_OUTPUTS = [
 	'**/test/.out/**',
 	'**/coverage/**',
 	...['bare', 'bare-site', 'site', 'shard-*', 'combined'].map((output) => `**/bench/.out/*/${output}/**`),
+	// npm run bench:side-by-side: another commit's checkout, with node_modules, and its two sites.
+	'**/bench/.out/side-by-side/**',
 ];
 
 // Markdown as Astro renders it, with MDX limited to words and story components before it is compiled.

@@ -1,0 +1,151 @@
+/**
+ * `npm run bench:side-by-side -- <commit>`: is the working tree faster or
+ * slower to build than another commit?
+ *
+ *   npm run bench:side-by-side -- HEAD~1
+ *   npm run bench:side-by-side -- main --neighbourhoods 80 --runs 5
+ *
+ * Builds the same synthetic network (scripts/lib/corpus.ts) with the other
+ * commit's code and with the working tree's, both at once, one on each core,
+ * `--runs` times, and gives the ratio of their times. On a shared or virtual
+ * machine, builds one after another vary by a fifth or more, because the
+ * machine's speed changes from minute to minute; two builds at the same
+ * time meet the same machine, so their ratio moved by about 4% between runs
+ * of the same code (4 December 2026, 2 cores). A change of a few per cent
+ * shows here and not in `npm run bench`.
+ *
+ * Each build is Astro's part only (`astro build`, no PDFs), timed by the
+ * build itself (GUIDE_TIMINGS: from the config to the last page written) and,
+ * where Astro's log says it, the time spent generating pages. The other
+ * commit is checked out as a git worktree under bench/.out/side-by-side/,
+ * with this checkout's node_modules linked in (hard links: no download),
+ * and everything is deleted at the end unless --keep.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { generateCorpus } from './lib/corpus.ts';
+import { ASTRO_ALLOCATOR_ENV, ASTRO_NODE_FLAGS, withAllocatorSettings } from '../src/lib/allocators.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const USAGE = 'npm run bench:side-by-side -- <commit> [--neighbourhoods 80] [--runs 3] [--seed 1] [--keep]';
+
+/** One build's figures: Astro's part, and the pages' part of it when the log says. */
+export interface BuildTimes {
+	astro: number;
+	pages?: number;
+}
+
+/**
+ * The seconds Astro's log gives for generating the pages: the line after
+ * "generating static routes" that says "Completed in 12.34s". Undefined if
+ * the log has no such line (a different Astro).
+ */
+export function pagesSeconds(output: string): number | undefined {
+	const log = output.replace(/\x1b\[[0-9;]*m/g, '');
+	const at = log.indexOf('generating static routes');
+	if (at === -1) return undefined;
+	// "12.34s", "950ms", or past a minute "1m 13s".
+	const match = /Completed in (?:(\d+)m\s*)?([\d.]+)(ms|s)\b/.exec(log.slice(at));
+	if (!match) return undefined;
+	const minutes = Number(match[1] ?? 0) * 60;
+	return minutes + (match[3] === 'ms' ? Number(match[2]) / 1000 : Number(match[2]));
+}
+
+export function median(values: readonly number[]): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	const mid = Math.floor(sorted.length / 2);
+	return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+function options() {
+	const { values, positionals } = parseArgs({
+		allowPositionals: true,
+		options: {
+			neighbourhoods: { type: 'string', default: '80' },
+			runs: { type: 'string', default: '3' },
+			seed: { type: 'string', default: '1' },
+			keep: { type: 'boolean', default: false },
+		},
+	});
+	const whole = (name: string, value: string) => {
+		const n = Number(value);
+		if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a whole number, 1 or more (was "${value}")\n${USAGE}`);
+		return n;
+	};
+	if (positionals.length !== 1) throw new Error(`Name one commit to compare the working tree with.\n${USAGE}`);
+	return { commit: positionals[0], neighbourhoods: whole('neighbourhoods', values.neighbourhoods), runs: whole('runs', values.runs), seed: whole('seed', values.seed), keep: values.keep };
+}
+
+function git(...args: string[]): string {
+	return execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' }).trim();
+}
+
+/** Build one tree's code over the corpus; resolves with its times. */
+function build(tree: string, contentDir: string, work: string, name: string): Promise<BuildTimes> {
+	const outDir = path.join(work, `site-${name}`);
+	const timings = path.join(work, `${name}.timings.json`);
+	const logFile = path.join(work, `${name}.log`);
+	rmSync(outDir, { recursive: true, force: true });
+	rmSync(timings, { force: true });
+	const env = withAllocatorSettings({ ...process.env, NODE_ENV: 'production', CONTENT_DIR: contentDir, OUT_DIR: outDir, GUIDE_PDF: 'off', GUIDE_TIMINGS: timings, ASTRO_TELEMETRY_DISABLED: '1' }, ASTRO_ALLOCATOR_ENV);
+	const child = spawn(process.execPath, [...ASTRO_NODE_FLAGS, path.join(tree, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: tree, env, stdio: ['ignore', 'pipe', 'pipe'] });
+	const log = createWriteStream(logFile);
+	child.stdout.pipe(log, { end: false });
+	child.stderr.pipe(log, { end: false });
+	return new Promise((resolve, reject) => {
+		child.on('exit', (code) => {
+			log.end(() => {
+				if (code !== 0) return reject(new Error(`The ${name} build failed: see ${path.relative(ROOT, logFile)}`));
+				const astro = JSON.parse(readFileSync(timings, 'utf8')).stages?.astro;
+				if (typeof astro !== 'number') return reject(new Error(`The ${name} build wrote no Astro time to ${timings}`));
+				resolve({ astro, pages: pagesSeconds(readFileSync(logFile, 'utf8')) });
+			});
+		});
+	});
+}
+
+async function main() {
+	const opts = options();
+	const sha = git('rev-parse', '--verify', `${opts.commit}^{commit}`);
+	const work = path.join(ROOT, 'bench/.out/side-by-side');
+	const other = path.join(work, 'other');
+	mkdirSync(work, { recursive: true });
+	if (existsSync(other)) git('worktree', 'remove', '--force', other);
+	git('worktree', 'add', '--detach', other, sha);
+	try {
+		// The same packages as this checkout, as hard links: the other commit must not need others.
+		execFileSync('cp', ['-al', path.join(ROOT, 'node_modules'), path.join(other, 'node_modules')]);
+		rmSync(path.join(other, 'node_modules/.vite'), { recursive: true, force: true });
+		const contentDir = path.join(work, 'content');
+		generateCorpus({ dir: contentDir, neighbourhoods: opts.neighbourhoods, assetsPerNeighbourhood: 50, storiesPerNeighbourhood: 10, seed: opts.seed });
+		console.log(`${opts.neighbourhoods} neighbourhoods; ${opts.commit} (${sha.slice(0, 7)}) against the working tree, both at once, ${opts.runs} times`);
+		const rows: { other: BuildTimes; here: BuildTimes }[] = [];
+		for (let run = 1; run <= opts.runs; run++) {
+			const [them, us] = await Promise.all([build(other, contentDir, work, 'other'), build(ROOT, contentDir, work, 'here')]);
+			rows.push({ other: them, here: us });
+			const pages = them.pages && us.pages ? `, pages ${us.pages.toFixed(1)} s / ${them.pages.toFixed(1)} s = ${(us.pages / them.pages).toFixed(3)}` : '';
+			console.log(`run ${run}: Astro ${us.astro.toFixed(1)} s / ${them.astro.toFixed(1)} s = ${(us.astro / them.astro).toFixed(3)}${pages}`);
+		}
+		const astro = rows.map((r) => r.here.astro / r.other.astro);
+		console.log(`\nWorking tree / ${opts.commit}, median of ${rows.length} (below 1 is faster):`);
+		console.log(`  Astro's part:     ${median(astro).toFixed(3)} (${Math.min(...astro).toFixed(3)} to ${Math.max(...astro).toFixed(3)})`);
+		if (rows.every((r) => r.here.pages && r.other.pages)) {
+			const pages = rows.map((r) => r.here.pages! / r.other.pages!);
+			console.log(`  Generating pages: ${median(pages).toFixed(3)} (${Math.min(...pages).toFixed(3)} to ${Math.max(...pages).toFixed(3)})`);
+		}
+	} finally {
+		if (!opts.keep) {
+			git('worktree', 'remove', '--force', other);
+			rmSync(work, { recursive: true, force: true });
+		}
+	}
+}
+
+if (import.meta.main) {
+	main().catch((error: Error) => {
+		console.error(error.message);
+		process.exit(1);
+	});
+}
