@@ -24,6 +24,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { generateCorpus } from './lib/corpus.ts';
 import { ASTRO_ALLOCATOR_ENV, ASTRO_NODE_FLAGS, withAllocatorSettings } from '../src/lib/allocators.ts';
@@ -143,7 +144,7 @@ async function main() {
 	}
 }
 
-if (import.meta.main) {
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
 	main().catch((error: Error) => {
 		console.error(error.message);
 		process.exit(1);
