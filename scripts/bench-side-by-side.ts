@@ -18,8 +18,8 @@
  * build itself (GUIDE_TIMINGS: from the config to the last page written) and,
  * where Astro's log says it, the time spent generating pages. The other
  * commit is checked out as a git worktree under bench/.out/side-by-side/,
- * with this checkout's node_modules linked in (hard links: no download),
- * and everything is deleted at the end unless --keep.
+ * with this checkout's node_modules linked in (hard links with GNU `cp -al`,
+ * so Linux: no download), and everything is deleted at the end unless --keep.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
