@@ -9,13 +9,8 @@
  * numbers itself, so a reader printing the page from their own browser gets
  * the same numbers as the PDF, with no JavaScript.
  *
- * The markup is written straight into the print components (PrintGuide,
- * PrintEntry, PrintWeek, PrintStoryAssetRef), not made by a component of its
- * own: a printed guide has hundreds of page numbers, and each Astro component
- * costs its page a render of its own. A number on its own is
- * `<span class="page-ref" data-ref="entry-repair-cafe"></span>`; one inside a
- * sentence is wrapped, `<span class="page-ref-words">(page <span
- * class="page-ref" data-ref="..."></span>)</span>`. The
+ * The markup is made by src/components/print/PageRef.astro:
+ * `<span class="page-ref" data-ref="entry-repair-cafe"></span>`, and the
  * page's `<html data-page-numbers="no">` says whether numbers are filled in
  * (print.css hides the "page" words and the number column until they are).
  */
