@@ -26,6 +26,7 @@ import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from '
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { UsageError, median, wholeNumber } from './lib/cli.ts';
 import { generateCorpus } from './lib/corpus.ts';
 import { ASTRO_ALLOCATOR_ENV, ASTRO_NODE_FLAGS, withAllocatorSettings } from '../src/lib/allocators.ts';
 
@@ -54,12 +55,6 @@ export function pagesSeconds(output: string): number | undefined {
 	return minutes + (match[3] === 'ms' ? Number(match[2]) / 1000 : Number(match[2]));
 }
 
-export function median(values: readonly number[]): number {
-	const sorted = [...values].sort((a, b) => a - b);
-	const mid = Math.floor(sorted.length / 2);
-	return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
 function options() {
 	const { values, positionals } = parseArgs({
 		allowPositionals: true,
@@ -70,13 +65,14 @@ function options() {
 			keep: { type: 'boolean', default: false },
 		},
 	});
-	const whole = (name: string, value: string) => {
-		const n = Number(value);
-		if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a whole number, 1 or more (was "${value}")\n${USAGE}`);
-		return n;
+	if (positionals.length !== 1) throw new UsageError('Name one commit to compare the working tree with.');
+	return {
+		commit: positionals[0],
+		neighbourhoods: wholeNumber('neighbourhoods', values.neighbourhoods, 1),
+		runs: wholeNumber('runs', values.runs, 1),
+		seed: wholeNumber('seed', values.seed, 1),
+		keep: values.keep,
 	};
-	if (positionals.length !== 1) throw new Error(`Name one commit to compare the working tree with.\n${USAGE}`);
-	return { commit: positionals[0], neighbourhoods: whole('neighbourhoods', values.neighbourhoods), runs: whole('runs', values.runs), seed: whole('seed', values.seed), keep: values.keep };
 }
 
 function git(...args: string[]): string {
@@ -146,7 +142,7 @@ async function main() {
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
 	main().catch((error: Error) => {
-		console.error(error.message);
-		process.exit(1);
+		console.error(error instanceof UsageError ? `${error.message}\n\nUsage: ${USAGE}` : error.message);
+		process.exit(error instanceof UsageError ? 2 : 1);
 	});
 }

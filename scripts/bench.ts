@@ -30,6 +30,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateCorpus, type Corpus } from './lib/corpus.ts';
 import { writeBareProject } from './lib/bare-astro.ts';
+import { UsageError, median, wholeNumber } from './lib/cli.ts';
 import { measureNode, type Measured } from './lib/measure.ts';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, HOW_TO_GET_CHROMIUM, findChromium } from '../src/lib/chromium.ts';
@@ -73,10 +74,8 @@ function options(): Options {
 		},
 	});
 	const whole = (name: string, value: string | undefined, min: number) => {
-		const n = Number(value);
 		if (value === undefined) throw new UsageError(`--${name} is needed (like --${name} 350 for about 20,000 pages)`);
-		if (!Number.isInteger(n) || n < min) throw new UsageError(`--${name} ${value} is not a whole number of at least ${min}`);
-		return n;
+		return wholeNumber(name, value, min);
 	};
 	if (values['no-bare'] && values.repeat !== '1') throw new UsageError('--repeat compares our build with bare Astro\'s: it cannot go with --no-bare');
 	return {
@@ -95,7 +94,6 @@ function options(): Options {
 	};
 }
 
-class UsageError extends Error {}
 
 function threadsFromEnvironment(): ReturnType<typeof renderThreads> {
 	try {
@@ -326,13 +324,6 @@ function stagesAfterAstro(timings: Record<string, number>): [string, number][] {
 function highest(values: readonly (number | undefined)[]): number | undefined {
 	const known = values.filter((v): v is number => v !== undefined);
 	return known.length ? Math.max(...known) : undefined;
-}
-
-function median(values: readonly number[]): number {
-	const sorted = [...values].sort((a, b) => a - b);
-	const mid = Math.floor(sorted.length / 2);
-	const at = (i: number) => sorted[i] ?? Number.NaN;
-	return sorted.length % 2 ? at(mid) : (at(mid - 1) + at(mid)) / 2;
 }
 
 async function build(corpus: Corpus, outDir: string, work: string, pdf: boolean, args: string[]) {

@@ -1,6 +1,7 @@
 /** Reading Astro's log for `npm run bench:side-by-side` (scripts/bench-side-by-side.ts). */
 import { describe, expect, it } from 'vitest';
-import { median, pagesSeconds } from '../../scripts/bench-side-by-side.ts';
+import { pagesSeconds } from '../../scripts/bench-side-by-side.ts';
+import { median } from '../../scripts/lib/cli.ts';
 
 /** The shape of a real build's log (Astro 7.4.7), cut down. */
 const LOG = `03:10:01 [build] Collecting build info...
@@ -36,5 +37,6 @@ describe('the side-by-side benchmark', () => {
 	it('takes the middle of an odd number of runs and the mean of the middle two of an even one', () => {
 		expect(median([1.1, 0.9, 1.0])).toBe(1.0);
 		expect(median([0.9, 1.2, 1.0, 1.1])).toBeCloseTo(1.05);
+		expect(median([])).toBeNaN();
 	});
 });
