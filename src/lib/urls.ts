@@ -67,8 +67,7 @@ let lastSite: { url: string; origin: string } | undefined;
 export function withBase(base: string, path: string): string {
 	if (lastBase?.base !== base) lastBase = { base, normal: normaliseBase(base) };
 	if (/^[a-z][a-z0-9+.-]*:/i.test(path) || path.startsWith('//')) return path;
-	const cleanPath = path.charCodeAt(0) === 47 ? path.replace(/^\/+/, '') : path;
-	return `${lastBase.normal}${cleanPath}`;
+	return `${lastBase.normal}${path.replace(/^\/+/, '')}`;
 }
 
 /** The full address of a page, for QR codes, feeds and printed guides. */
