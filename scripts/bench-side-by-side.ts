@@ -19,16 +19,20 @@
  * where Astro's log says it, the time spent generating pages. The other
  * commit is checked out as a git worktree under bench/.out/side-by-side/,
  * with this checkout's node_modules linked in (hard links with GNU `cp -al`,
- * so Linux: no download), and everything is deleted at the end unless --keep.
+ * so Linux: no download), and everything is deleted at the end unless --keep
+ * or a build failed (its log is kept to read).
+ *
+ * Each build runs with its own commit's Node flags and allocator settings
+ * (src/lib/allocators.ts), so a change to them is measured like any other.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { UsageError, median, wholeNumber } from './lib/cli.ts';
 import { generateCorpus } from './lib/corpus.ts';
-import { ASTRO_ALLOCATOR_ENV, ASTRO_NODE_FLAGS, withAllocatorSettings } from '../src/lib/allocators.ts';
+import { withAllocatorSettings } from '../src/lib/allocators.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const USAGE = 'npm run bench:side-by-side -- <commit> [--neighbourhoods 80] [--runs 3] [--seed 1] [--keep]';
@@ -79,15 +83,28 @@ function git(...args: string[]): string {
 	return execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' }).trim();
 }
 
+/** How a tree starts `astro build`: its own Node flags and allocator settings, none for a commit from before them. */
+export interface Launch {
+	flags: readonly string[];
+	env: Readonly<Record<string, string>>;
+}
+
+export async function launchOf(tree: string): Promise<Launch> {
+	const file = path.join(tree, 'src/lib/allocators.ts');
+	if (!existsSync(file)) return { flags: [], env: {} };
+	const settings = (await import(pathToFileURL(file).href)) as { ASTRO_NODE_FLAGS?: readonly string[]; ASTRO_ALLOCATOR_ENV?: Record<string, string> };
+	return { flags: settings.ASTRO_NODE_FLAGS ?? [], env: settings.ASTRO_ALLOCATOR_ENV ?? {} };
+}
+
 /** Build one tree's code over the corpus; resolves with its times. */
-function build(tree: string, contentDir: string, work: string, name: string): Promise<BuildTimes> {
+function build(tree: string, launch: Launch, contentDir: string, work: string, name: string): Promise<BuildTimes> {
 	const outDir = path.join(work, `site-${name}`);
 	const timings = path.join(work, `${name}.timings.json`);
 	const logFile = path.join(work, `${name}.log`);
 	rmSync(outDir, { recursive: true, force: true });
 	rmSync(timings, { force: true });
-	const env = withAllocatorSettings({ ...process.env, NODE_ENV: 'production', CONTENT_DIR: contentDir, OUT_DIR: outDir, GUIDE_PDF: 'off', GUIDE_TIMINGS: timings, ASTRO_TELEMETRY_DISABLED: '1' }, ASTRO_ALLOCATOR_ENV);
-	const child = spawn(process.execPath, [...ASTRO_NODE_FLAGS, path.join(tree, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: tree, env, stdio: ['ignore', 'pipe', 'pipe'] });
+	const env = withAllocatorSettings({ ...process.env, NODE_ENV: 'production', CONTENT_DIR: contentDir, OUT_DIR: outDir, GUIDE_PDF: 'off', GUIDE_TIMINGS: timings, ASTRO_TELEMETRY_DISABLED: '1' }, launch.env);
+	const child = spawn(process.execPath, [...launch.flags, path.join(tree, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: tree, env, stdio: ['ignore', 'pipe', 'pipe'] });
 	const log = createWriteStream(logFile);
 	child.stdout.pipe(log, { end: false });
 	child.stderr.pipe(log, { end: false });
@@ -111,16 +128,21 @@ async function main() {
 	mkdirSync(work, { recursive: true });
 	if (existsSync(other)) git('worktree', 'remove', '--force', other);
 	git('worktree', 'add', '--detach', other, sha);
+	let failed = false;
 	try {
 		// The same packages as this checkout, as hard links: the other commit must not need others.
 		execFileSync('cp', ['-al', path.join(ROOT, 'node_modules'), path.join(other, 'node_modules')]);
 		rmSync(path.join(other, 'node_modules/.vite'), { recursive: true, force: true });
 		const contentDir = path.join(work, 'content');
 		generateCorpus({ dir: contentDir, neighbourhoods: opts.neighbourhoods, assetsPerNeighbourhood: 50, storiesPerNeighbourhood: 10, seed: opts.seed });
+		const [otherLaunch, hereLaunch] = await Promise.all([launchOf(other), launchOf(ROOT)]);
 		console.log(`${opts.neighbourhoods} neighbourhoods; ${opts.commit} (${sha.slice(0, 7)}) against the working tree, both at once, ${opts.runs} times`);
 		const rows: { other: BuildTimes; here: BuildTimes }[] = [];
 		for (let run = 1; run <= opts.runs; run++) {
-			const [them, us] = await Promise.all([build(other, contentDir, work, 'other'), build(ROOT, contentDir, work, 'here')]);
+			const [them, us] = await Promise.all([
+				build(other, otherLaunch, contentDir, work, 'other'),
+				build(ROOT, hereLaunch, contentDir, work, 'here'),
+			]);
 			rows.push({ other: them, here: us });
 			const pages = them.pages && us.pages ? `, pages ${us.pages.toFixed(1)} s / ${them.pages.toFixed(1)} s = ${(us.pages / them.pages).toFixed(3)}` : '';
 			console.log(`run ${run}: Astro ${us.astro.toFixed(1)} s / ${them.astro.toFixed(1)} s = ${(us.astro / them.astro).toFixed(3)}${pages}`);
@@ -132,11 +154,13 @@ async function main() {
 			const pages = rows.map((r) => r.here.pages! / r.other.pages!);
 			console.log(`  Generating pages: ${median(pages).toFixed(3)} (${Math.min(...pages).toFixed(3)} to ${Math.max(...pages).toFixed(3)})`);
 		}
+	} catch (error) {
+		failed = true;
+		throw error;
 	} finally {
-		if (!opts.keep) {
-			git('worktree', 'remove', '--force', other);
-			rmSync(work, { recursive: true, force: true });
-		}
+		if (!opts.keep) git('worktree', 'remove', '--force', other);
+		// A failed build's log stays, for the message that names it.
+		if (!opts.keep && !failed) rmSync(work, { recursive: true, force: true });
 	}
 }
 

@@ -1,6 +1,10 @@
 /** Reading Astro's log for `npm run bench:side-by-side` (scripts/bench-side-by-side.ts). */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { pagesSeconds } from '../../scripts/bench-side-by-side.ts';
+import { launchOf, pagesSeconds } from '../../scripts/bench-side-by-side.ts';
+import { ASTRO_ALLOCATOR_ENV, ASTRO_NODE_FLAGS } from '../../src/lib/allocators.ts';
 import { median } from '../../scripts/lib/cli.ts';
 
 /** The shape of a real build's log (Astro 7.4.7), cut down. */
@@ -38,5 +42,18 @@ describe('the side-by-side benchmark', () => {
 		expect(median([1.1, 0.9, 1.0])).toBe(1.0);
 		expect(median([0.9, 1.2, 1.0, 1.1])).toBeCloseTo(1.05);
 		expect(median([])).toBeNaN();
+	});
+
+	it("starts each build with its own commit's Node flags and allocator settings, and none for a commit from before them", async () => {
+		expect(await launchOf(path.resolve(import.meta.dirname, '../..'))).toEqual({ flags: ASTRO_NODE_FLAGS, env: ASTRO_ALLOCATOR_ENV });
+		const tree = mkdtempSync(path.join(tmpdir(), 'side-by-side-'));
+		try {
+			expect(await launchOf(tree)).toEqual({ flags: [], env: {} });
+			mkdirSync(path.join(tree, 'src/lib'), { recursive: true });
+			writeFileSync(path.join(tree, 'src/lib/allocators.ts'), "export const ASTRO_NODE_FLAGS = ['--max-semi-space-size=32'];\nexport const ASTRO_ALLOCATOR_ENV = { MALLOC_ARENA_MAX: '4' };\n");
+			expect(await launchOf(tree)).toEqual({ flags: ['--max-semi-space-size=32'], env: { MALLOC_ARENA_MAX: '4' } });
+		} finally {
+			rmSync(tree, { recursive: true, force: true });
+		}
 	});
 });
