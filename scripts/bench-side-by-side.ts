@@ -128,7 +128,7 @@ async function main() {
 	mkdirSync(work, { recursive: true });
 	if (existsSync(other)) git('worktree', 'remove', '--force', other);
 	git('worktree', 'add', '--detach', other, sha);
-	let failed = false;
+	let finished = false;
 	try {
 		// The same packages as this checkout, as hard links: the other commit must not need others.
 		execFileSync('cp', ['-al', path.join(ROOT, 'node_modules'), path.join(other, 'node_modules')]);
@@ -154,13 +154,11 @@ async function main() {
 			const pages = rows.map((r) => r.here.pages! / r.other.pages!);
 			console.log(`  Generating pages: ${median(pages).toFixed(3)} (${Math.min(...pages).toFixed(3)} to ${Math.max(...pages).toFixed(3)})`);
 		}
-	} catch (error) {
-		failed = true;
-		throw error;
+		finished = true;
 	} finally {
 		if (!opts.keep) git('worktree', 'remove', '--force', other);
 		// A failed build's log stays, for the message that names it.
-		if (!opts.keep && !failed) rmSync(work, { recursive: true, force: true });
+		if (!opts.keep && finished) rmSync(work, { recursive: true, force: true });
 	}
 }
 
