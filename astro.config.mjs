@@ -7,7 +7,7 @@ import guide from './src/integrations/guide.ts';
 import { safeMarkdownProcessor } from './src/integrations/safe-markdown.ts';
 import { isAstroHeadInjectNotice } from './src/lib/build-log.mjs';
 import { parseYamlSource } from './src/lib/frontmatter.ts';
-import { basePath, contentDir, outDir, renderThreads } from './src/lib/settings.ts';
+import { basePath, cacheDirFor, contentDir, outDir, renderThreads } from './src/lib/settings.ts';
 
 /** SITE_URL, or `url` in site.yaml: printed guides, feeds and QR codes need the full address. */
 function siteUrl() {
@@ -53,7 +53,7 @@ export default defineConfig({
 	base: basePath(),
 	outDir: outDir(),
 	// Each build output gets its own cache, so builds of different content never mix.
-	cacheDir: path.join(outDir(), '..', '.cache', path.basename(outDir())),
+	cacheDir: cacheDirFor(outDir()),
 	trailingSlash: 'ignore',
 	build: {
 		format: 'directory',

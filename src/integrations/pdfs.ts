@@ -31,13 +31,16 @@
  * build when there is no Chromium (for publishing); by default a build
  * without Chromium warns and carries on without PDFs.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { CHROMIUM_ARGS, HOW_TO_GET_CHROMIUM, findChromium } from '../lib/chromium.ts';
 import { fillPageRefs, pageRefTargets } from '../lib/page-refs.ts';
+import { PdfCache, sha256, type PrintedPdf } from '../lib/pdf-cache.ts';
 import { readPdfDestinations } from '../lib/pdf-destinations.ts';
+import { cacheDirFor, selection } from '../lib/settings.ts';
 import { serveStatic } from '../lib/static-server.ts';
 import { PRINT_EDITIONS, type PrintEdition } from '../lib/print-editions.ts';
 import { outputFileFor, routes, withBase } from '../lib/urls.ts';
@@ -100,41 +103,141 @@ export const pdfs: BuildStage = {
 
 		const server = await serveStatic(outDir, base);
 		let browser: Browser | undefined;
+		const counts = { printed: 0, kept: 0 };
+		let cache: PdfCache | undefined;
 		try {
 			// Loaded only when printing: Playwright costs a process about 100 MB, which a build without PDFs need not hold.
 			const { chromium } = await import('playwright-core');
 			browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+			cache = new PdfCache(path.join(cacheDirFor(outDir), 'pdfs'), pdfFingerprint(browser.version()));
 			const context = await browser.newContext();
 			const page = await context.newPage();
+			// What the browser fetches for the page being printed: the PDF depends on those files too.
+			let fetched = new Set<string>();
+			page.on('request', (request) => fetched.add(request.url()));
+			const prefix = withBase(base, '/');
+			const fileOf = (sitePath: string) => siteFile(outDir, sitePath);
+			let cacheProblem: string | undefined;
 			for (const n of neighbourhoods) {
 				for (const job of PDF_JOBS) {
 					const started = performance.now();
-					const target = {
-						url: `${server.origin}${withBase(base, job.page(n))}`,
-						htmlFile: path.join(outDir, outputFileFor(job.page(n))),
-						pageNumbers: job.pageNumbers,
-					};
-					const result = job.fitOnePage ? await printOnOnePage(page, target, job.fitOnePage) : await printPage(page, target);
+					const htmlFile = path.join(outDir, outputFileFor(job.page(n)));
 					const pdfFile = path.join(outDir, outputFileFor(job.pdf(n)));
-					await writeFile(pdfFile, result.pdf);
-					await announcePdf(path.join(outDir, outputFileFor(job.page(n))), withBase(base, job.pdf(n)), result.pageCount, result.pdf.length);
+					const built = await readFile(htmlFile, 'utf8');
+					const kept = await cache.find(job.page(n), built, fileOf);
+					let result: PrintedPdf;
+					if (kept) {
+						result = kept;
+						await writeFile(htmlFile, kept.html);
+						await writeFile(pdfFile, kept.pdf);
+						counts.kept++;
+					} else {
+						fetched = new Set();
+						const target = { url: `${server.origin}${withBase(base, job.page(n))}`, htmlFile, pageNumbers: job.pageNumbers };
+						const printed = job.fitOnePage ? await printOnOnePage(page, target, job.fitOnePage) : await printPage(page, target);
+						await writeFile(pdfFile, printed.pdf);
+						await announcePdf(htmlFile, withBase(base, job.pdf(n)), printed.pageCount, printed.pdf.length);
+						result = { ...printed, html: await readFile(htmlFile, 'utf8') };
+						counts.printed++;
+						const resources = sitePathsOf(fetched, server.origin, prefix, job.page(n));
+						if (resources) {
+							await cache.keep(job.page(n), built, resources, fileOf, result).catch((error: unknown) => {
+								cacheProblem ??= String(error);
+							});
+						}
+					}
 					const seconds = ((performance.now() - started) / 1000).toFixed(1);
-					logger.info(`${n}: ${job.name}, ${plural(result.pageCount, 'page')}, ${plural(result.passes, 'pass', 'passes')}, ${seconds}s`);
+					const how = kept ? 'unchanged since the last build, so its PDF was kept' : `${plural(result.passes, 'pass', 'passes')}, ${seconds}s`;
+					logger.info(`${n}: ${job.name}, ${plural(result.pageCount, 'page')}, ${how}`);
 					if (job.fitOnePage && result.pageCount > 1) warnWeekSheet(logger, n, result.pageCount);
 				}
 			}
+			if (cacheProblem) logger.warn(`The PDFs could not be kept for the next build (${cacheProblem}): it will print them all again. The site is not affected.`);
 		} finally {
 			await browser?.close();
 			await server.close();
 		}
+		const shown = path.relative(process.cwd(), cache?.dir ?? '') || cache?.dir;
+		logger.info(
+			`Printed ${plural(counts.printed, 'PDF')} and kept ${counts.kept} from the last build, whose pages had not changed (kept in ${shown}: delete it to print them all afresh).`,
+		);
+		// A preview of some neighbourhoods shares its output with the whole site: it keeps the others' PDFs.
+		if (cache && selection().kind !== 'only') {
+			const gone = cache.prune();
+			if (gone > 0) logger.info(`Let go of ${plural(gone, 'PDF')} kept for pages that have since changed.`);
+		}
 	},
 };
 
-interface Printed {
-	pdf: Buffer;
-	pageCount: number;
-	passes: number;
+/**
+ * The code that makes a PDF from a page, under src/: a change to any of it
+ * prints every PDF again. It is every module this one imports, near or far
+ * (test/unit/pdf-cache.test.ts keeps the list whole).
+ */
+export const PDF_CODE: readonly string[] = [
+	'integrations/pdfs.ts',
+	'lib/chromium.ts',
+	'lib/page-refs.ts',
+	'lib/pdf-cache.ts',
+	'lib/pdf-destinations.ts',
+	'lib/print-editions.ts',
+	'lib/selection.ts',
+	'lib/settings.ts',
+	'lib/static-server.ts',
+	'lib/urls.ts',
+	'lib/words.ts',
+];
+
+/**
+ * What prints the PDFs, as one fingerprint for the cache: the browser's
+ * version, the fonts the machine has (the guides are set in its Arial or
+ * Liberation Sans), and the code above.
+ */
+export function pdfFingerprint(browserVersion: string): string {
+	const code = PDF_CODE.map((file) => `${file}\n${readFileSync(path.join(import.meta.dirname, '..', file), 'utf8')}`);
+	return sha256([browserVersion, machineFonts(), ...code].join('\0'));
 }
+
+function machineFonts(): string {
+	try {
+		const list = execFileSync('fc-list', ['--format', '%{file}|%{fontversion}|%{style}\n'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+		return list.split('\n').sort().join('\n');
+	} catch {
+		// No fontconfig tools: the browser's version and the code still count.
+		return 'no fc-list';
+	}
+}
+
+/** A path of the site (`/_astro/print.css`, `/mill-lane/print/`) as its file in the output. */
+export function siteFile(outDir: string, sitePath: string): string {
+	const file = path.join(outDir, sitePath);
+	if (sitePath.endsWith('/')) return path.join(file, 'index.html');
+	try {
+		if (statSync(file).isDirectory()) return path.join(file, 'index.html');
+	} catch {
+		// Missing: hashed as missing, so the print is redone if it ever appears.
+	}
+	return file;
+}
+
+/**
+ * The site paths of what the browser fetched to print `page`, without the
+ * page itself (its HTML is the cache's key); undefined if it fetched anything
+ * from outside the site, which the cache cannot check, so that print is not kept.
+ */
+export function sitePathsOf(urls: Iterable<string>, origin: string, prefix: string, page: string): string[] | undefined {
+	const paths: string[] = [];
+	for (const url of urls) {
+		if (url.startsWith('data:')) continue;
+		const parsed = new URL(url);
+		if (parsed.origin !== origin || !parsed.pathname.startsWith(prefix)) return undefined;
+		const sitePath = `/${decodeURIComponent(parsed.pathname.slice(prefix.length))}`;
+		if (sitePath !== page) paths.push(sitePath);
+	}
+	return paths;
+}
+
+type Printed = Omit<PrintedPdf, 'html'>;
 
 /**
  * Print one page to PDF; with `pageNumbers`, write the page numbers into its

@@ -29,6 +29,15 @@ export function outDir(): string {
 	return path.resolve(process.env.OUT_DIR || 'dist');
 }
 
+/**
+ * What a build keeps for the next build of the same output: Astro's content
+ * cache, and the PDFs (src/lib/pdf-cache.ts). Beside the output, not in it,
+ * so it is never published: `dist/` keeps `.cache/dist/`.
+ */
+export function cacheDirFor(out: string): string {
+	return path.join(out, '..', '.cache', path.basename(out));
+}
+
 /** Which neighbourhoods this build makes pages for. Throws a SelectionError that says how to fix a bad value. */
 export function selection(): Selection {
 	return selectionFrom({ only: process.env.GUIDE_ONLY, shard: process.env.GUIDE_SHARD });

@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
+import { cacheDirFor } from '../../src/lib/settings.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const OUT = path.join(ROOT, 'test/.out');
@@ -22,6 +23,8 @@ export interface BuildOptions {
 	env?: Record<string, string>;
 	/** Build with `npm run build -- <args>` (scripts/build.ts), e.g. `['--shard', '1/3']`, rather than `astro build`. */
 	args?: string[];
+	/** Keep the PDFs an earlier build of this output kept (src/lib/pdf-cache.ts); by default every test build prints afresh. */
+	keepPdfs?: boolean;
 }
 
 export interface BuildResult {
@@ -34,6 +37,7 @@ export interface BuildResult {
 export function buildSite(options: BuildOptions): BuildResult {
 	const outDir = path.join(OUT, options.name);
 	rmSync(outDir, { recursive: true, force: true });
+	if (!options.keepPdfs) rmSync(path.join(cacheDirFor(outDir), 'pdfs'), { recursive: true, force: true });
 	const command = options.args ? [path.join(ROOT, 'scripts/build.ts'), ...options.args] : [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'];
 	const result = spawnSync(process.execPath, command, {
 		cwd: ROOT,
