@@ -10,11 +10,12 @@
  * for the README, with the machine it ran on.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { findChromium } from '../src/lib/chromium.ts';
+import { cacheDirFor } from '../src/lib/settings.ts';
 import { generateCorpus } from './lib/corpus.ts';
 
 const { values } = parseArgs({
@@ -41,10 +42,13 @@ interface Figure {
 
 /** Build, and read the PDF stage's lines: "lockside: guide, 29 pages, 2 passes, 0.8s". */
 function build(name: string, contentDir: string, today: string): Map<string, Figure> {
+	const outDir = path.join(OUT, name);
+	// Every run prints: none takes the PDFs an earlier run kept (src/lib/pdf-cache.ts).
+	rmSync(path.join(cacheDirFor(outDir), 'pdfs'), { recursive: true, force: true });
 	const result = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
 		cwd: ROOT,
 		encoding: 'utf8',
-		env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', CONTENT_DIR: contentDir, OUT_DIR: path.join(OUT, name), GUIDE_PDF: 'required', GUIDE_TODAY: today, NO_COLOR: '1' },
+		env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', CONTENT_DIR: contentDir, OUT_DIR: outDir, GUIDE_PDF: 'required', GUIDE_TODAY: today, NO_COLOR: '1' },
 		maxBuffer: 64 * 1024 * 1024,
 	});
 	if (result.status !== 0) throw new Error(`Building ${name} failed:\n${result.stdout}\n${result.stderr}`.slice(-4000));

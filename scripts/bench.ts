@@ -35,7 +35,7 @@ import { measureNode, type Measured } from './lib/measure.ts';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, HOW_TO_GET_CHROMIUM, findChromium } from '../src/lib/chromium.ts';
 import { searchCost } from './lib/search-cost.ts';
-import { renderThreads } from '../src/lib/settings.ts';
+import { cacheDirFor, renderThreads } from '../src/lib/settings.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const USAGE =
@@ -183,6 +183,20 @@ async function main() {
 			rows.push(['First search', 'no search index in this build']);
 		}
 
+		// 3b. With PDFs: an editor changes one entry and the network builds again, keeping what the last build kept.
+		if (opts.pdf) {
+			const edited = editOneEntry(corpus);
+			say(`Building again after an edit to ${edited}...`);
+			const again = await build(corpus, site, work, true, [], { cold: false, label: 'site-again' });
+			const log = readFileSync(path.join(work, 'site-again.log'), 'utf8');
+			const pdfs = /Printed (\d+) PDFs? and kept (\d+)/.exec(log);
+			results.rebuild = { ...again, edited, astroSeconds: astroPart(again), printed: Number(pdfs?.[1]), kept: Number(pdfs?.[2]) };
+			rows.push([
+				'Built again after one entry changed (PDFs kept)',
+				`${again.measured.seconds.toFixed(1)} s wall (Astro ${astroPart(again).toFixed(1)} s, PDFs ${(again.timings.pdfs ?? 0).toFixed(1)} s: ${pdfs?.[1]} printed, ${pdfs?.[2]} kept)`,
+			]);
+		}
+
 		// 4. Bare Astro over the same Markdown.
 		if (opts.bare) {
 			say('Building the same Markdown with a bare Astro project (from cold)...');
@@ -326,12 +340,11 @@ function highest(values: readonly (number | undefined)[]): number | undefined {
 	return known.length ? Math.max(...known) : undefined;
 }
 
-async function build(corpus: Corpus, outDir: string, work: string, pdf: boolean, args: string[]) {
-	const label = path.basename(outDir);
+async function build(corpus: Corpus, outDir: string, work: string, pdf: boolean, args: string[], { cold = true, label = path.basename(outDir) } = {}) {
 	const timingsFile = path.join(work, `${label}.timings.json`);
 	rmSync(outDir, { recursive: true, force: true });
-	// Cold: no content cache from an earlier run (astro.config.mjs keeps it beside the output).
-	rmSync(path.join(path.dirname(outDir), '.cache', path.basename(outDir)), { recursive: true, force: true });
+	// Cold: no content cache and no PDFs from an earlier run (kept beside the output: cacheDirFor).
+	if (cold) rmSync(cacheDirFor(outDir), { recursive: true, force: true });
 	rmSync(timingsFile, { force: true });
 	const measured: Measured = await measureNode([...npmScriptNodeArgs('build'), ...args], {
 		cwd: ROOT,
@@ -341,6 +354,18 @@ async function build(corpus: Corpus, outDir: string, work: string, pdf: boolean,
 	if (measured.status !== 0) throw new Error(`The build failed: see ${path.join(work, `${label}.log`)}`);
 	const written = JSON.parse(readFileSync(timingsFile, 'utf8')) as { stages: Record<string, number>; cpu: Record<string, number> };
 	return { measured, timings: written.stages, cpu: written.cpu };
+}
+
+/** Change the title of the first entry of the first neighbourhood, as an editor would; says which file. */
+function editOneEntry(corpus: Corpus): string {
+	const [hood] = corpus.neighbourhoods;
+	const file = ['md', 'mdx'].map((ext) => path.join(corpus.dir, 'neighbourhoods', hood.n, 'assets', `${hood.assets[0]}.${ext}`)).find((f) => existsSync(f));
+	if (!file) throw new Error(`The corpus has no file for ${hood.n}/${hood.assets[0]}: scripts/lib/corpus.ts and the benchmark disagree`);
+	const text = readFileSync(file, 'utf8');
+	const changed = text.replace(/^title: (.*)$/m, (_, title: string) => `title: ${title.replace(/^(['"]?)/, '$1Edited ')}`);
+	if (changed === text) throw new Error(`${file} has no title line to change`);
+	writeFileSync(file, changed);
+	return path.relative(corpus.dir, file);
 }
 
 interface Output {
