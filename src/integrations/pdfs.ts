@@ -35,7 +35,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { CHROMIUM_ARGS, HOW_TO_GET_CHROMIUM, findChromium } from '../lib/chromium.ts';
 import { fillPageRefs, pageRefTargets } from '../lib/page-refs.ts';
 import { PdfCache, sha256, type PrintedPdf } from '../lib/pdf-cache.ts';
@@ -110,15 +110,26 @@ export const pdfs: BuildStage = {
 			const { chromium } = await import('playwright-core');
 			browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
 			cache = new PdfCache(path.join(cacheDirFor(outDir), 'pdfs'), pdfFingerprint(browser.version()));
-			const context = await browser.newContext();
-			const page = await context.newPage();
 			// What the browser fetches for the page being printed: the PDF depends on those files too.
 			let fetched = new Set<string>();
-			page.on('request', (request) => fetched.add(request.url()));
+			const opened = browser;
+			let context: BrowserContext | undefined;
+			let page: Page | undefined;
+			const openPage = async (): Promise<Page> => {
+				context = await opened.newContext();
+				const fresh = await context.newPage();
+				fresh.on('request', (request) => fetched.add(request.url()));
+				return fresh;
+			};
 			const prefix = withBase(base, '/');
 			const fileOf = (sitePath: string) => siteFile(outDir, sitePath);
 			let cacheProblem: string | undefined;
 			for (const n of neighbourhoods) {
+				// A fresh browser context (and so a fresh renderer) for each neighbourhood: printed one after
+				// another in one page, 80 neighbourhoods' guides took its renderer to 2 GB; this way, about 230 MB.
+				await context?.close();
+				context = undefined;
+				page = undefined;
 				for (const job of PDF_JOBS) {
 					const started = performance.now();
 					const htmlFile = path.join(outDir, outputFileFor(job.page(n)));
@@ -134,6 +145,7 @@ export const pdfs: BuildStage = {
 					} else {
 						fetched = new Set();
 						const target = { url: `${server.origin}${withBase(base, job.page(n))}`, htmlFile, pageNumbers: job.pageNumbers };
+						page ??= await openPage();
 						const printed = job.fitOnePage ? await printOnOnePage(page, target, job.fitOnePage) : await printPage(page, target);
 						await writeFile(pdfFile, printed.pdf);
 						await announcePdf(htmlFile, withBase(base, job.pdf(n)), printed.pageCount, printed.pdf.length);
