@@ -158,28 +158,6 @@ export function cssString(text: string): string {
 	return `${out}"`;
 }
 
-/**
- * The week sheet's days in two columns, Monday onwards, split where the two
- * columns come out closest in length (a day never splits). Done here rather
- * than with CSS columns, which browsers balance differently on paper.
- * `lines` estimates how many lines a day takes.
- */
-export function splitWeek<T>(week: readonly T[], lines: (day: T) => number): [T[], T[]] {
-	const total = week.reduce((sum, day) => sum + lines(day), 0);
-	let best = 0;
-	let bestDifference = Number.POSITIVE_INFINITY;
-	let left = 0;
-	for (let i = 0; i <= week.length; i++) {
-		const difference = Math.abs(total - 2 * left);
-		if (difference < bestDifference) {
-			best = i;
-			bestDifference = difference;
-		}
-		if (i < week.length) left += lines(week[i]);
-	}
-	return [week.slice(0, best), week.slice(best)];
-}
-
 /** An entry on at least this many days of the week is listed once, under "On most days", not on every day. */
 export const MOST_DAYS = 4;
 

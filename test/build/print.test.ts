@@ -9,7 +9,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateCorpus } from '../../scripts/lib/corpus.ts';
 import { checkContent } from '../../src/lib/check-content.ts';
 import { writtenPageRefs } from '../../src/lib/page-refs.ts';
 import { anchors } from '../../src/lib/print-plan.ts';
@@ -18,6 +19,7 @@ import { applyConsent, withheldNameParts } from '../../src/lib/consent.ts';
 import { FIXTURE_CONTENT, FIXTURE_TODAY, ROOT, SAMPLE_CONTENT, buildSite, outDirOf, type BuildResult } from '../helpers/build.ts';
 import { chromePath } from '../helpers/browser.ts';
 import { HOW_TO_GET_POPPLER, flat, hasPoppler, lines, pageTexts, pdfInfo, textSizes, words } from '../helpers/pdf.ts';
+import { removeScratch, scratchDir } from '../helpers/scratch.ts';
 
 /** 5mm: what a printer cannot print at the edge of the sheet. */
 const PRINTER_EDGE = (5 / 25.4) * 72;
@@ -239,6 +241,40 @@ describePdfs('PDFs of the guides', () => {
 			}
 		});
 	}
+});
+
+/** The days as the week sheet heads them. */
+const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+
+describePdfs('the week sheet of a busy neighbourhood', () => {
+	// Fifty entries, as the benchmark's neighbourhoods have: more regular times than one sheet holds at 12pt.
+	let pdf: string;
+	let output: string;
+	let n: string;
+	beforeAll(() => {
+		const corpus = generateCorpus({ dir: path.join(scratchDir('glg-busy-week-'), 'content'), neighbourhoods: 1, assetsPerNeighbourhood: 50, storiesPerNeighbourhood: 2, seed: 1 });
+		n = corpus.neighbourhoods[0].n;
+		const result = buildSite({ name: 'busy-week', contentDir: corpus.dir, today: FIXTURE_TODAY, env: { GUIDE_PDF: 'required' } });
+		if (result.status !== 0) throw new Error(result.output.slice(-4000));
+		output = result.output;
+		pdf = path.join(result.outDir, n, 'week.pdf');
+	}, 240_000);
+	afterAll(removeScratch);
+
+	it('goes on to a second page, in the smallest type allowed, and the build says so', () => {
+		expect(pdfInfo(pdf).pages).toBe(2);
+		expect(mostCommon(textSizes(pdf).map((s) => s.size))).toBe(12);
+		expect(readFileSync(path.join(path.dirname(pdf), 'print/week/index.html'), 'utf8')).toContain('class="w-sheet w-tight"');
+		expect(output).toContain(`The week sheet for ${n} takes 2 pages, not one`);
+	});
+
+	it('keeps the days in order: none on the first page comes after one on the second', () => {
+		const pages = pageTexts(pdf, 'raw').map((text) => lines(text));
+		const pageOf = DAYS.map((day) => pages.findIndex((page) => page.includes(day)));
+		expect(pageOf.every((page) => page >= 0), `every day is on the sheet: ${pageOf}`).toBe(true);
+		expect(pageOf).toEqual([...pageOf].sort((a, b) => a - b));
+		expect(pageOf[0]).toBe(0);
+	});
 });
 
 describe('print pages in the built HTML', () => {

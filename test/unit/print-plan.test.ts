@@ -11,7 +11,6 @@ import {
 	paperWeek,
 	placeLabel,
 	planPrint,
-	splitWeek,
 } from '../../src/lib/print-plan.ts';
 import { weekPlan } from '../../src/lib/schedule.ts';
 import { primaryTheme } from '../../src/lib/theme-groups.ts';
@@ -179,14 +178,5 @@ describe('the week on paper', () => {
 			'saturday:',
 			'sunday:',
 		]);
-	});
-
-	it('splits the days into two columns of about the same length, in order', () => {
-		const lines = (n: number) => ({ slots: Array.from({ length: n }) });
-		const days = [lines(1), lines(1), lines(1), lines(6), lines(3), lines(3), lines(3)];
-		const [left, right] = splitWeek(days, (d) => d.slots.length);
-		expect([left.length, right.length]).toEqual([4, 3]);
-		expect([...left, ...right]).toEqual(days);
-		expect(splitWeek([], () => 1)).toEqual([[], []]);
 	});
 });
