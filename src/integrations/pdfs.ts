@@ -77,6 +77,9 @@ interface PdfJob {
 	fitOnePage?: readonly string[];
 }
 
+/** What the first printing shows for every page number, before the real ones are known. */
+const PLACEHOLDER_PAGE = 88;
+
 /** More passes than this means the numbers keep moving the layout: a bug to report, not to loop on. */
 const MAX_PASSES = 4;
 
@@ -258,6 +261,13 @@ type Printed = Omit<PrintedPdf, 'html'>;
 export async function printPage(page: Page, options: { url: string; htmlFile: string; pageNumbers: boolean }): Promise<Printed> {
 	let html = await readFile(options.htmlFile, 'utf8');
 	const targets = options.pageNumbers ? pageRefTargets(html) : [];
+	if (targets.length > 0) {
+		// The first printing is laid out as the last will be, with a number of two digits in every place one goes
+		// (all digits are the same width): with the numbers hidden, as the page is built, showing them moved pages
+		// in most long guides, and every one of those took a third printing.
+		html = fillPageRefs(html, new Map(targets.map((id) => [id, PLACEHOLDER_PAGE]))).html;
+		await writeFile(options.htmlFile, html);
+	}
 	let previous: Map<string, number> | undefined;
 	for (let pass = 1; pass <= MAX_PASSES; pass++) {
 		const pdf = await render(page, options.url);
