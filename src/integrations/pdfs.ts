@@ -129,7 +129,7 @@ export const pdfs: BuildStage = {
 			let cacheProblem: string | undefined;
 			for (const n of neighbourhoods) {
 				// A fresh browser context (and so a fresh renderer) for each neighbourhood: printed one after
-				// another in one page, 80 neighbourhoods' guides took its renderer to 2 GB; this way, about 230 MB.
+				// another in one page, 80 neighbourhoods' guides took its renderer to 2 GB; this way, under 370 MB.
 				await context?.close();
 				context = undefined;
 				page = undefined;
