@@ -185,9 +185,15 @@ async function main() {
 
 		// 3b. With PDFs: an editor changes one entry and the network builds again, keeping what the last build kept.
 		if (opts.pdf) {
-			const edited = editOneEntry(corpus);
+			const { edited, undo } = editOneEntry(corpus);
 			say(`Building again after an edit to ${edited}...`);
-			const again = await build(corpus, site, work, true, [], { cold: false, label: 'site-again' });
+			let again: Awaited<ReturnType<typeof build>>;
+			try {
+				again = await build(corpus, site, work, true, [], { cold: false, label: 'site-again' });
+			} finally {
+				// The builds that follow (bare Astro, shards) are of the Markdown the first build had.
+				undo();
+			}
 			const log = readFileSync(path.join(work, 'site-again.log'), 'utf8');
 			const pdfs = /Printed (\d+) PDFs? and kept (\d+)/.exec(log);
 			results.rebuild = { ...again, edited, astroSeconds: astroPart(again), printed: Number(pdfs?.[1]), kept: Number(pdfs?.[2]) };
@@ -356,8 +362,8 @@ async function build(corpus: Corpus, outDir: string, work: string, pdf: boolean,
 	return { measured, timings: written.stages, cpu: written.cpu };
 }
 
-/** Change the title of the first entry of the first neighbourhood, as an editor would; says which file. */
-function editOneEntry(corpus: Corpus): string {
+/** Change the title of the first entry of the first neighbourhood, as an editor would; says which file, and how to put it back. */
+function editOneEntry(corpus: Corpus): { edited: string; undo: () => void } {
 	const [hood] = corpus.neighbourhoods;
 	const file = ['md', 'mdx'].map((ext) => path.join(corpus.dir, 'neighbourhoods', hood.n, 'assets', `${hood.assets[0]}.${ext}`)).find((f) => existsSync(f));
 	if (!file) throw new Error(`The corpus has no file for ${hood.n}/${hood.assets[0]}: scripts/lib/corpus.ts and the benchmark disagree`);
@@ -365,7 +371,7 @@ function editOneEntry(corpus: Corpus): string {
 	const changed = text.replace(/^title: (.*)$/m, (_, title: string) => `title: ${title.replace(/^(['"]?)/, '$1Edited ')}`);
 	if (changed === text) throw new Error(`${file} has no title line to change`);
 	writeFileSync(file, changed);
-	return path.relative(corpus.dir, file);
+	return { edited: path.relative(corpus.dir, file), undo: () => writeFileSync(file, text) };
 }
 
 interface Output {

@@ -14,7 +14,7 @@
  * release since 2023. Chromium's own paged media (margin boxes and page
  * counters since Chrome 131) does everything else natively. So:
  *
- *   1. print the page as built (contents and A to Z without numbers);
+ *   1. print the page with a two-digit number in every place one goes;
  *   2. read from the PDF on which page each anchor landed (Chromium writes a
  *      named destination for every element a link points to);
  *   3. write the numbers into the built HTML in dist/ and print again;
@@ -178,8 +178,12 @@ export const pdfs: BuildStage = {
 		);
 		// A preview of some neighbourhoods shares its output with the whole site: it keeps the others' PDFs.
 		if (cache && selection().kind !== 'only') {
-			const gone = cache.prune();
-			if (gone > 0) logger.info(`Let go of ${plural(gone, 'PDF')} kept for pages that have since changed.`);
+			try {
+				const gone = cache.prune();
+				if (gone > 0) logger.info(`Let go of ${plural(gone, 'PDF')} kept for pages that have since changed.`);
+			} catch (error) {
+				logger.warn(`The PDFs kept for pages that have since changed could not be let go (${String(error)}): they take room in ${shown}, and nothing else. The site is not affected.`);
+			}
 		}
 	},
 };
@@ -210,7 +214,19 @@ export const PDF_CODE: readonly string[] = [
  */
 export function pdfFingerprint(browserVersion: string): string {
 	const code = PDF_CODE.map((file) => `${file}\n${readFileSync(path.join(import.meta.dirname, '..', file), 'utf8')}`);
-	return sha256([browserVersion, machineFonts(), ...code].join('\0'));
+	return sha256([browserVersion, ...PDF_PACKAGES.map(packageVersion), machineFonts(), ...code].join('\0'));
+}
+
+/** Packages that take part in printing: Playwright turns the print options into the browser's, sirv serves the page. */
+const PDF_PACKAGES = ['playwright-core', 'sirv'];
+
+function packageVersion(name: string): string {
+	try {
+		const { version } = JSON.parse(readFileSync(path.join(import.meta.dirname, '../../node_modules', name, 'package.json'), 'utf8')) as { version?: string };
+		return `${name}@${version}`;
+	} catch {
+		return `${name}@unknown`;
+	}
 }
 
 function machineFonts(): string {
@@ -223,9 +239,14 @@ function machineFonts(): string {
 	}
 }
 
-/** A path of the site (`/_astro/print.css`, `/mill-lane/print/`) as its file in the output. */
+/**
+ * A path of the site (`/_astro/print.css`, `/mill-lane/print/`) as its file in
+ * the output. A path never leads out of the output, whatever it says (".."
+ * stops at the top, as in a web address): a cache entry naming one reads
+ * nothing else of the machine.
+ */
 export function siteFile(outDir: string, sitePath: string): string {
-	const file = path.join(outDir, sitePath);
+	const file = path.join(path.resolve(outDir), path.posix.normalize(`/${sitePath}`));
 	if (sitePath.endsWith('/')) return path.join(file, 'index.html');
 	try {
 		if (statSync(file).isDirectory()) return path.join(file, 'index.html');
@@ -237,8 +258,9 @@ export function siteFile(outDir: string, sitePath: string): string {
 
 /**
  * The site paths of what the browser fetched to print `page`, without the
- * page itself (its HTML is the cache's key); undefined if it fetched anything
- * from outside the site, which the cache cannot check, so that print is not kept.
+ * page itself (its HTML is the cache's key), decoded as the static server
+ * (sirv) decodes them; undefined if it fetched anything from outside the
+ * site, which the cache cannot check, so that print is not kept.
  */
 export function sitePathsOf(urls: Iterable<string>, origin: string, prefix: string, page: string): string[] | undefined {
 	const paths: string[] = [];
@@ -246,7 +268,12 @@ export function sitePathsOf(urls: Iterable<string>, origin: string, prefix: stri
 		if (url.startsWith('data:')) continue;
 		const parsed = new URL(url);
 		if (parsed.origin !== origin || !parsed.pathname.startsWith(prefix)) return undefined;
-		const sitePath = `/${decodeURIComponent(parsed.pathname.slice(prefix.length))}`;
+		let sitePath = `/${parsed.pathname.slice(prefix.length)}`;
+		try {
+			sitePath = decodeURI(sitePath);
+		} catch {
+			// Not percent-encoding (a picture called "100%-wool.jpg"): the server looks for the name as it is.
+		}
 		if (sitePath !== page) paths.push(sitePath);
 	}
 	return paths;

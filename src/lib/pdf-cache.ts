@@ -13,8 +13,9 @@
  *   numbers and the PDF's link into it);
  * - every file the browser fetched to print it (style sheets, pictures),
  *   byte for byte;
- * - what prints it: the browser's version, the machine's fonts, and the
- *   code of the PDF stage (a fingerprint, `pdfFingerprint` in pdfs.ts).
+ * - what prints it: the browser's and Playwright's versions, the machine's
+ *   fonts, and the code of the PDF stage (a fingerprint, `pdfFingerprint`
+ *   in pdfs.ts).
  *
  * When all of these are the same, so is the PDF: it is taken from the cache
  * with the page's finished HTML, and the build says it kept it. Anything
@@ -24,7 +25,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /** Changes when what is stored changes shape: older entries are then misses. */
@@ -56,13 +57,18 @@ export function sha256(data: string | Buffer): string {
 	return createHash('sha256').update(data).digest('hex');
 }
 
+/** The SHA-256 of a file's bytes; null when it is missing or not a plain file. */
 async function fileHash(file: string): Promise<string | null> {
 	try {
+		if (!(await stat(file)).isFile()) return null;
 		return sha256(await readFile(file));
 	} catch {
 		return null;
 	}
 }
+
+/** Where a path of the site is on disk; undefined for one that leads out of the site. */
+export type FileOf = (sitePath: string) => string | undefined;
 
 export class PdfCache {
 	readonly dir: string;
@@ -85,7 +91,16 @@ export class PdfCache {
 	 * every file it fetched is still the same; `fileOf` says where a path of
 	 * the site is on disk.
 	 */
-	async find(page: string, builtHtml: string, fileOf: (sitePath: string) => string): Promise<PrintedPdf | undefined> {
+	async find(page: string, builtHtml: string, fileOf: FileOf): Promise<PrintedPdf | undefined> {
+		try {
+			return await this.#find(page, builtHtml, fileOf);
+		} catch {
+			// Whatever is wrong with what was kept (a cache restored from elsewhere, a disk error), the page is printed.
+			return undefined;
+		}
+	}
+
+	async #find(page: string, builtHtml: string, fileOf: FileOf): Promise<PrintedPdf | undefined> {
 		const key = this.key(page, builtHtml);
 		let stored: Stored;
 		try {
@@ -95,15 +110,10 @@ export class PdfCache {
 		}
 		if (stored.format !== FORMAT || stored.page !== page || !Array.isArray(stored.resources)) return undefined;
 		for (const [sitePath, hash] of stored.resources) {
-			if ((await fileHash(fileOf(sitePath))) !== hash) return undefined;
+			const file = typeof sitePath === 'string' ? fileOf(sitePath) : undefined;
+			if (file === undefined || (await fileHash(file)) !== hash) return undefined;
 		}
-		let pdf: Buffer;
-		let html: string;
-		try {
-			[pdf, html] = await Promise.all([readFile(this.#file(key, 'pdf')), readFile(this.#file(key, 'html'), 'utf8')]);
-		} catch {
-			return undefined;
-		}
+		const [pdf, html] = await Promise.all([readFile(this.#file(key, 'pdf')), readFile(this.#file(key, 'html'), 'utf8')]);
 		// A file cut short (a build stopped while writing it) is a miss, not a broken PDF on the site.
 		if (sha256(pdf) !== stored.pdf || sha256(html) !== stored.html) return undefined;
 		this.#used.add(key);
@@ -112,12 +122,18 @@ export class PdfCache {
 
 	/**
 	 * Keep a page's PDF for the next build: `resources` are the paths in the
-	 * site that the browser fetched to print it, hashed now.
+	 * site that the browser fetched to print it, hashed now. False when it
+	 * could not be kept (something it fetched is not in the site).
 	 */
-	async keep(page: string, builtHtml: string, resources: Iterable<string>, fileOf: (sitePath: string) => string, printed: PrintedPdf): Promise<void> {
+	async keep(page: string, builtHtml: string, resources: Iterable<string>, fileOf: FileOf, printed: PrintedPdf): Promise<boolean> {
 		const key = this.key(page, builtHtml);
 		const hashed: [string, string | null][] = [];
-		for (const sitePath of [...new Set(resources)].sort()) hashed.push([sitePath, await fileHash(fileOf(sitePath))]);
+		for (const sitePath of [...new Set(resources)].sort()) {
+			const file = fileOf(sitePath);
+			// Something from outside the site cannot be checked next time: that print is not kept.
+			if (file === undefined) return false;
+			hashed.push([sitePath, await fileHash(file)]);
+		}
 		const stored: Stored = {
 			format: FORMAT,
 			page,
@@ -133,6 +149,7 @@ export class PdfCache {
 		await this.#write(this.#file(key, 'html'), printed.html);
 		await this.#write(this.#file(key, 'json'), JSON.stringify(stored));
 		this.#used.add(key);
+		return true;
 	}
 
 	/** How many PDFs this build found or kept. */

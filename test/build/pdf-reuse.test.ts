@@ -18,6 +18,8 @@ const NAME = 'pdf-reuse';
 const PDFS = ['guide.pdf', 'guide-large.pdf', 'week.pdf'];
 const EDITED = 'lockside';
 const NEW_TITLE = 'The Big Lockside Supper Club';
+/** One day for every build here, so that a run over midnight (or into a new month) changes nothing. */
+const TODAY = '2026-12-04';
 
 /** Every file of a built site, by path, with its bytes. */
 function files(dir: string, under = ''): Map<string, Buffer> {
@@ -45,7 +47,7 @@ describe.skipIf(!chromePath || !hasPoppler)('PDFs kept from one build to the nex
 	beforeAll(() => {
 		content = path.join(scratchDir('glg-pdf-reuse-'), 'content');
 		cpSync(SAMPLE_CONTENT, content, { recursive: true });
-		const result = buildSite({ name: NAME, contentDir: content, env: { GUIDE_PDF: 'required' } });
+		const result = buildSite({ name: NAME, contentDir: content, today: TODAY, env: { GUIDE_PDF: 'required' } });
 		if (result.status !== 0) throw new Error(result.output.slice(-4000));
 		firstOutput = result.output;
 		first = files(result.outDir);
@@ -57,7 +59,7 @@ describe.skipIf(!chromePath || !hasPoppler)('PDFs kept from one build to the nex
 	});
 
 	it('built again with nothing changed, prints nothing and makes the same site, file for file', () => {
-		const result = buildSite({ name: NAME, contentDir: content, env: { GUIDE_PDF: 'required' }, keepPdfs: true });
+		const result = buildSite({ name: NAME, contentDir: content, today: TODAY, env: { GUIDE_PDF: 'required' }, keepPdfs: true });
 		expect(result.status, result.output.slice(-3000)).toBe(0);
 		expect(summary(result.output)).toEqual({ printed: 0, kept: neighbourhoods.length * PDFS.length });
 		const again = files(result.outDir);
@@ -72,7 +74,7 @@ describe.skipIf(!chromePath || !hasPoppler)('PDFs kept from one build to the nex
 		expect(text).toMatch(/^title: The Big Supper$/m);
 		writeFileSync(file, text.replace(/^title: The Big Supper$/m, `title: ${NEW_TITLE}`));
 
-		const result = buildSite({ name: NAME, contentDir: content, env: { GUIDE_PDF: 'required' }, keepPdfs: true });
+		const result = buildSite({ name: NAME, contentDir: content, today: TODAY, env: { GUIDE_PDF: 'required' }, keepPdfs: true });
 		expect(result.status, result.output.slice(-3000)).toBe(0);
 		expect(summary(result.output)).toEqual({ printed: PDFS.length, kept: (neighbourhoods.length - 1) * PDFS.length });
 		for (const pdf of ['guide.pdf', 'guide-large.pdf']) {
@@ -84,7 +86,7 @@ describe.skipIf(!chromePath || !hasPoppler)('PDFs kept from one build to the nex
 		}
 
 		// The same content built from scratch, with no PDFs kept, says the same on paper.
-		const fresh = buildOrThrow({ name: `${NAME}-fresh`, contentDir: content, env: { GUIDE_PDF: 'required' } });
+		const fresh = buildOrThrow({ name: `${NAME}-fresh`, contentDir: content, today: TODAY, env: { GUIDE_PDF: 'required' } });
 		for (const n of neighbourhoods) {
 			for (const page of ['print/index.html', 'print/large/index.html', 'print/week/index.html']) {
 				expect(after.get(path.join(n, page))?.toString(), `${n}/${page}`).toBe(readFileSync(path.join(fresh, n, page), 'utf8'));

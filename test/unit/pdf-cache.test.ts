@@ -87,6 +87,23 @@ describe('PdfCache', () => {
 		expect(await new PdfCache(cacheDir, 'chromium 1').find(PAGE, BUILT, fileOf)).toBeUndefined();
 	});
 
+	it('treats a description it cannot read as not there', async () => {
+		await kept();
+		const json = readdirSync(cacheDir).find((name) => name.endsWith('.json')) as string;
+		const stored = JSON.parse(readFileSync(path.join(cacheDir, json), 'utf8'));
+		for (const resources of [[null], [[42, 'x']], [['/_astro/print.css', 'not its hash']], 'not a list']) {
+			writeFileSync(path.join(cacheDir, json), JSON.stringify({ ...stored, resources }));
+			expect(await new PdfCache(cacheDir, 'chromium 1').find(PAGE, BUILT, fileOf), JSON.stringify(resources)).toBeUndefined();
+		}
+	});
+
+	it('does not keep a print that fetched a file it cannot find again', async () => {
+		const cache = new PdfCache(cacheDir, 'chromium 1');
+		const nowhere = (sitePath: string) => (sitePath === '/elsewhere.css' ? undefined : fileOf(sitePath));
+		expect(await cache.keep(PAGE, BUILT, ['/_astro/print.css', '/elsewhere.css'], nowhere, PRINTED)).toBe(false);
+		expect(await new PdfCache(cacheDir, 'chromium 1').find(PAGE, BUILT, fileOf)).toBeUndefined();
+	});
+
 	it('lets go of what a build neither found nor kept, and keeps what it used', async () => {
 		await kept();
 		const other = new PdfCache(cacheDir, 'chromium 1');
@@ -112,8 +129,22 @@ describe('what the browser fetched, as files of the site', () => {
 		expect(sitePathsOf(urls, origin, '/guides/', PAGE)).toEqual(['/_astro/print.css', '/mill-lane/images/a hall.jpg']);
 	});
 
+	it('reads a name that is not percent-encoding as it is, as the server does', () => {
+		// Chromium asks for a picture called "100%-wool.jpg" as it is written; decodeURI cannot read it.
+		expect(sitePathsOf([`${origin}/mill-lane/images/100%-wool.jpg`, `${origin}/mill-lane/images/a%2Fb.jpg`], origin, '/', PAGE)).toEqual([
+			'/mill-lane/images/100%-wool.jpg',
+			'/mill-lane/images/a%2Fb.jpg',
+		]);
+	});
+
 	it('keeps nothing for a page that fetched something from elsewhere, which the cache cannot check', () => {
 		expect(sitePathsOf([`${origin}/_astro/print.css`, 'https://fonts.example.com/arial.woff2'], origin, '/', PAGE)).toBeUndefined();
+	});
+
+	it('never leads out of the site, whatever the path says', () => {
+		expect(siteFile(site, '/../outside.css')).toBe(path.join(site, 'outside.css'));
+		expect(siteFile(site, '/mill-lane/../../../etc/passwd')).toBe(path.join(site, 'etc/passwd'));
+		expect(siteFile(site, '/mill-lane/../_astro/print.css')).toBe(path.join(site, '_astro/print.css'));
 	});
 
 	it('reads a folder as its index.html', () => {
