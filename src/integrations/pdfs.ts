@@ -151,8 +151,8 @@ export const pdfs: BuildStage = {
 						page ??= await openPage();
 						const printed = job.fitOnePage ? await printOnOnePage(page, target, job.fitOnePage) : await printPage(page, target);
 						await writeFile(pdfFile, printed.pdf);
-						await announcePdf(htmlFile, withBase(base, job.pdf(n)), printed.pageCount, printed.pdf.length);
-						result = { ...printed, html: await readFile(htmlFile, 'utf8') };
+						const html = await announcePdf(htmlFile, withBase(base, job.pdf(n)), printed.pageCount, printed.pdf.length);
+						result = { ...printed, html };
 						counts.printed++;
 						const resources = sitePathsOf(fetched, server.origin, prefix, job.page(n));
 						if (resources) {
@@ -356,8 +356,8 @@ function sameNumbers(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, numb
 	return a.size === b.size && [...a].every(([id, page]) => b.get(id) === page);
 }
 
-/** Link the PDF from the page it was made from, with its length and size. */
-async function announcePdf(htmlFile: string, href: string, pageCount: number, bytes: number): Promise<void> {
+/** Link the PDF from the page it was made from, with its length and size; returns the page as written. */
+async function announcePdf(htmlFile: string, href: string, pageCount: number, bytes: number): Promise<string> {
 	const html = await readFile(htmlFile, 'utf8');
 	// "29 pages" and "352 KB" never break across lines.
 	const facts = `${plural(pageCount, 'page')}, ${sizeInWords(bytes)}`.replace(/(\d) /g, '$1\u00a0');
@@ -365,6 +365,7 @@ async function announcePdf(htmlFile: string, href: string, pageCount: number, by
 	const shown = html.replace('<p class="pdf-download" data-pdf-download hidden></p>', link);
 	if (shown === html) throw new Error(`${htmlFile} has no place for the PDF's link (<p class="pdf-download" data-pdf-download hidden></p>, from PrintBar.astro).`);
 	await writeFile(htmlFile, shown);
+	return shown;
 }
 
 function warnWeekSheet(logger: StageLogger, n: string, pages: number) {

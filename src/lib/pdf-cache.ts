@@ -23,7 +23,7 @@
  * printed as if there were no cache. The cache lives beside the output
  * (`.cache/dist/pdfs/`), never in it, and deleting it is always safe.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -54,7 +54,7 @@ interface Stored {
 }
 
 export function sha256(data: string | Buffer): string {
-	return createHash('sha256').update(data).digest('hex');
+	return hash('sha256', data);
 }
 
 /** The SHA-256 of a file's bytes; null when it is missing or not a plain file. */
@@ -74,6 +74,11 @@ export class PdfCache {
 	readonly dir: string;
 	readonly #fingerprint: string;
 	readonly #used = new Set<string>();
+	/**
+	 * Each file's hash, read once a build: every page of a network fetches the same style sheets. The PDF
+	 * stage changes only the pages it prints, which are keys here and never among the files they fetch.
+	 */
+	readonly #hashes = new Map<string, Promise<string | null>>();
 
 	/** `fingerprint`: what prints the PDFs (browser, fonts, code); a different one makes every PDF a miss. */
 	constructor(dir: string, fingerprint: string) {
@@ -109,9 +114,9 @@ export class PdfCache {
 			return undefined;
 		}
 		if (stored.format !== FORMAT || stored.page !== page || !Array.isArray(stored.resources)) return undefined;
-		for (const [sitePath, hash] of stored.resources) {
+		for (const [sitePath, then] of stored.resources) {
 			const file = typeof sitePath === 'string' ? fileOf(sitePath) : undefined;
-			if (file === undefined || (await fileHash(file)) !== hash) return undefined;
+			if (file === undefined || (await this.#fileHash(file)) !== then) return undefined;
 		}
 		const [pdf, html] = await Promise.all([readFile(this.#file(key, 'pdf')), readFile(this.#file(key, 'html'), 'utf8')]);
 		// A file cut short (a build stopped while writing it) is a miss, not a broken PDF on the site.
@@ -132,7 +137,7 @@ export class PdfCache {
 			const file = fileOf(sitePath);
 			// Something from outside the site cannot be checked next time: that print is not kept.
 			if (file === undefined) return false;
-			hashed.push([sitePath, await fileHash(file)]);
+			hashed.push([sitePath, await this.#fileHash(file)]);
 		}
 		const stored: Stored = {
 			format: FORMAT,
@@ -173,6 +178,12 @@ export class PdfCache {
 			if (name.endsWith('.json')) gone.add(key);
 		}
 		return gone.size;
+	}
+
+	#fileHash(file: string): Promise<string | null> {
+		let known = this.#hashes.get(file);
+		if (!known) this.#hashes.set(file, (known = fileHash(file)));
+		return known;
 	}
 
 	#file(key: string, ext: 'json' | 'pdf' | 'html'): string {
