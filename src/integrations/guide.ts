@@ -21,6 +21,7 @@ import { serialize } from 'node:v8';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { checkContent } from '../lib/check-content.ts';
+import { forgetOtherContent } from '../lib/content-cache.ts';
 import type { LoadedContent } from '../lib/content-files.ts';
 import { BuildLockedError, takeBuildLock } from '../lib/build-lock.ts';
 import { shownPath } from '../lib/build-scope.ts';
@@ -77,6 +78,10 @@ export default function guide(): AstroIntegration {
 					} catch (error) {
 						throw error instanceof BuildLockedError ? quiet(error) : error;
 					}
+				}
+				// Astro's content cache from another content folder names files that are not there (content-cache.ts).
+				if (forgetOtherContent(fileURLToPath(config.cacheDir), contentDir())) {
+					logger.info('The content folder is not the one the last build read, so everything is read afresh.');
 				}
 				site = config.site ? new URL(config.site) : undefined;
 				base = config.base;

@@ -3,7 +3,7 @@
  * (`astro build`), into test/.out/<name>/.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { cacheDirFor } from '../../src/lib/settings.ts';
 
@@ -37,14 +37,7 @@ export interface BuildResult {
 export function buildSite(options: BuildOptions): BuildResult {
 	const outDir = path.join(OUT, options.name);
 	rmSync(outDir, { recursive: true, force: true });
-	const cache = cacheDirFor(outDir);
-	// Astro's content cache names the files it read: kept from a build of another folder (a test's scratch copy
-	// of last run), it points at files that are gone, and the build fails. So it is kept only for the same content.
-	const contentMark = path.join(cache, 'content-dir.txt');
-	if (!existsSync(contentMark) || readFileSync(contentMark, 'utf8') !== options.contentDir) rmSync(cache, { recursive: true, force: true });
-	if (!options.keepPdfs) rmSync(path.join(cache, 'pdfs'), { recursive: true, force: true });
-	mkdirSync(cache, { recursive: true });
-	writeFileSync(contentMark, options.contentDir);
+	if (!options.keepPdfs) rmSync(path.join(cacheDirFor(outDir), 'pdfs'), { recursive: true, force: true });
 	const command = options.args ? [path.join(ROOT, 'scripts/build.ts'), ...options.args] : [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'];
 	const result = spawnSync(process.execPath, command, {
 		cwd: ROOT,
