@@ -6,14 +6,11 @@
  * Change the markup here, not in the components.
  */
 import { href, routes } from '../data/links';
-import type { GuideAsset, GuideNeighbourhood } from '../lib/guide';
-import { needsIntroduction, type PublicAsset } from '../lib/consent';
+import type { GuideAsset } from '../lib/guide';
+import type { PublicAsset } from '../lib/consent';
 import { attribute, text } from '../lib/html';
-import { ACCESS_LABELS, BOOKING_NEEDED, COST_LABELS, JUST_TURN_UP, KIND_LABELS, languageName, whereInOneLine } from '../lib/labels';
+import { ACCESS_LABELS, BOOKING_NEEDED, COST_LABELS, JUST_TURN_UP, KIND_LABELS } from '../lib/labels';
 import { ADD_PARAM } from '../lib/my-list';
-import { anchors } from '../lib/print-plan';
-import { addressInWords } from '../lib/urls';
-import { listInWords, monthYear } from '../lib/words';
 import { whenInShort, whenInWords, type DaySlot } from '../lib/schedule';
 import type { SearchRecord } from '../lib/search';
 import type { When } from '../schema';
@@ -122,75 +119,4 @@ export function searchRecordHtml(record: SearchRecord): string {
 		if (typeof value === 'string') html += `<data value="${attribute(value)}" data-pagefind-meta="${attribute(key)}[value]"></data>`;
 	}
 	return `${html}</div>`;
-}
-
-/** A page number the PDF stage writes in (src/lib/page-refs.ts); `words` adds "page" before it, for inside a sentence. Markup of PageRef.astro. */
-export function pageRefHtml(to: string, words = false): string {
-	const ref = `<span class="page-ref" data-ref="${attribute(to)}"></span>`;
-	return words ? `<span class="page-ref-words">(page ${ref})</span>` : ref;
-}
-
-export interface PrintEntryOptions {
-	level?: 2 | 3 | 4;
-	/** Refer to "Someone to ask" by page number (the guide), or by name only (a list, which prints them at the end). */
-	pageRefs?: boolean;
-	language?: string;
-}
-
-/**
- * One entry as it goes on paper (PrintEntry.astro): everything a person needs
- * to go, as far as consent allows (the query layer has already removed what
- * it does not), and who to ask for an introduction.
- */
-export function printEntryHtml(asset: GuideAsset, hood: GuideNeighbourhood, { level = 4, pageRefs = false, language = 'en-GB' }: PrintEntryOptions = {}): string {
-	const data = asset.data;
-	const where = data.where;
-	const place = whereInOneLine(where);
-	const introduction = needsIntroduction(data);
-	const contact = data.contact;
-	const line = (words: string) => `<span class="p-line">${text(words)}</span>`;
-	const fact = (term: string, html: string) => `<div><dt>${term}</dt><dd>${html}</dd></div>`;
-	const aliases = data.aliases?.join(' ');
-	let html =
-		`<article class="p-entry" id="${attribute(anchors.entry(asset.slug))}" data-entry="${attribute(asset.slug)}"${aliases ? ` data-aliases="${attribute(aliases)}"` : ''}>` +
-		`<h${level} class="p-entry-title">${text(data.title)}</h${level}><p class="p-entry-kind">${text(KIND_LABELS[data.kind])}</p>` +
-		`<p class="p-entry-summary">${text(data.summary ?? '')}</p><dl class="p-facts">`;
-	const when = whenInWords(data.when);
-	if (when.length > 0 || data.when_note) {
-		html += fact('When', when.map((w) => line(w.note ? `${w.text}, ${w.note}` : w.text)).join('') + (data.when_note ? line(data.when_note) : ''));
-	}
-	if (place || where?.directions) html += fact('Where', (place ? line(place) : '') + (where?.directions ? line(where.directions) : ''));
-	html += fact('Cost', text(COST_LABELS[data.cost] + (data.cost_note ? `. ${data.cost_note}` : '')));
-	let join = '';
-	if (data.just_turn_up) join += line(`${JUST_TURN_UP}. You do not need to book or be referred.`);
-	if (data.how_to_join) join += line(data.how_to_join);
-	if (!data.just_turn_up && !data.how_to_join && !introduction) join += line('Get in touch first.');
-	html += fact('How to join', join);
-	if (data.access.length > 0) {
-		const access = data.access.map((feature, i) => (i === 0 ? ACCESS_LABELS[feature] : ACCESS_LABELS[feature].charAt(0).toLowerCase() + ACCESS_LABELS[feature].slice(1)));
-		html += fact('Access', `${text(listInWords(access))}.`);
-	}
-	if (data.languages && data.languages.length > 0) html += fact('Languages', text(listInWords(data.languages.map((code) => languageName(code, language)))));
-	if (introduction) {
-		const keeper = hood.data.maintained_by;
-		let ask = `${text(contact?.name ? `${contact.name} would` : 'They would')} like to be introduced by someone who knows the neighbourhood. `;
-		if (hood.data.connectors.length > 0) {
-			ask += `Ask one of the people under “Someone to ask”${pageRefs ? pageRefHtml(anchors.section('someone-to-ask'), true) : ''} and they will put you in touch.`;
-		} else {
-			ask += `Ask ${text(keeper.name)}, who keep this guide${keeper.email ? ` (email ${text(keeper.email)})` : ''}, and they will put you in touch.`;
-		}
-		html += fact('Getting in touch', ask);
-	} else if (contact && (contact.name || contact.phone || contact.email || contact.website)) {
-		let details = '';
-		if (contact.name) details += line(contact.name);
-		if (contact.phone) details += line(`Phone ${contact.phone}`);
-		if (contact.email) details += line(`Email ${contact.email}`);
-		if (contact.website) details += line(`Website ${addressInWords(contact.website)}`);
-		html += fact('Contact', details);
-	}
-	html += '</dl>';
-	if (asset.stale) {
-		html += `<p class="p-stale">This may have changed. Nobody has checked it since ${text(monthYear(data.last_checked))}. Ring or ask before you go.</p>`;
-	}
-	return `${html}</article>`;
 }

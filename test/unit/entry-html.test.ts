@@ -8,19 +8,7 @@ import { escapeHTML } from 'astro/runtime/server/escape.js';
 import { addAttribute } from 'astro/runtime/server/index.js';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
-import {
-	addToListHtml,
-	assetCardHtml,
-	assetListItemHtml,
-	badgesHtml,
-	entryWhenHtml,
-	pageRefHtml,
-	printEntryHtml,
-	searchRecordHtml,
-	slotsHtml,
-	whenLinesHtml,
-} from '../../src/components/entry-html.ts';
-import { needsIntroduction } from '../../src/lib/consent.ts';
+import { addToListHtml, assetCardHtml, assetListItemHtml, badgesHtml, entryWhenHtml, searchRecordHtml, slotsHtml, whenLinesHtml } from '../../src/components/entry-html.ts';
 import type { GuideAsset } from '../../src/lib/guide.ts';
 import { attribute, text } from '../../src/lib/html.ts';
 import { KIND_LABELS } from '../../src/lib/labels.ts';
@@ -174,55 +162,5 @@ describe('the other parts', () => {
 			['Soup, 1–2pm', 'summary[value]'],
 		]);
 		expect(parse(html).querySelector('div')?.hasAttribute('hidden')).toBe(true);
-	});
-});
-
-describe('an entry on paper', () => {
-	const hood = guide.neighbourhoods.find((h) => h.data.connectors.length > 0 && h.assets.some((a) => needsIntroduction(a.data)))!;
-	const introduced = hood.assets.find((a) => needsIntroduction(a.data))!;
-	const contactable = hood.assets.find((a) => !needsIntroduction(a.data) && a.data.contact?.phone && a.data.contact?.website)!;
-	const facts = (html: string) => Object.fromEntries(parse(html).querySelectorAll('.p-facts > div').map((div) => [div.querySelector('dt')!.text, div.querySelector('dd')!]));
-
-	it('gives every fact a person needs to go, in words, and the anchors the contents link to', () => {
-		const html = printEntryHtml(contactable, hood, { level: 3 });
-		const article = one(html, 'article.p-entry');
-		expect(article.getAttribute('id')).toBe(`entry-${contactable.slug}`);
-		expect(article.querySelector('h3.p-entry-title')?.text).toBe(contactable.data.title);
-		const got = facts(html);
-		expect(Object.keys(got)).toEqual(expect.arrayContaining(['Cost', 'How to join', 'Contact']));
-		const contact = got.Contact.querySelectorAll('.p-line').map((l) => l.text);
-		expect(contact).toContain(`Phone ${contactable.data.contact!.phone}`);
-		expect(contact.find((l) => l.startsWith('Website '))).not.toMatch(/https?:\/\//);
-		expect(got.Access?.text ?? '.').toMatch(/\.$/);
-	});
-
-	it('asks for an introduction through "Someone to ask", with its page in the guide and without it in a list', () => {
-		const inGuide = facts(printEntryHtml(introduced, hood, { pageRefs: true }))['Getting in touch'];
-		expect(inGuide.text).toMatch(/like to be introduced by someone who knows the neighbourhood\. Ask one of the people under “Someone to ask”\(page \) and they will put you in touch\.$/);
-		expect(inGuide.querySelector('.page-ref')?.getAttribute('data-ref')).toBe('section-someone-to-ask');
-		const inList = facts(printEntryHtml(introduced, hood))['Getting in touch'];
-		expect(inList.text).toMatch(/under “Someone to ask” and they will put you in touch\.$/);
-		expect(inList.querySelector('.page-ref')).toBeNull();
-	});
-
-	it('sends people to whoever keeps the guide where a neighbourhood has no one to ask', () => {
-		const alone = { ...hood, data: { ...hood.data, connectors: [], maintained_by: { ...hood.data.maintained_by, name: 'Friends of <Lock> 14', email: 'f@example.org' } } };
-		const got = facts(printEntryHtml(introduced, alone, { pageRefs: true }))['Getting in touch'];
-		expect(got.text).toMatch(/Ask Friends of <Lock> 14, who keep this guide \(email f@example\.org\), and they will put you in touch\.$/);
-		expect(got.querySelector('.page-ref')).toBeNull();
-	});
-
-	it('says when an entry may have changed, and keeps awkward words as words', () => {
-		const stale = { ...withWords(contactable, 'Tea & "Toast" <Club>'), stale: true };
-		const html = printEntryHtml(stale, hood);
-		expect(one(html, 'h4').text).toBe('Tea & "Toast" <Club>');
-		expect(one(html, '.p-stale').text).toMatch(/^This may have changed\. Nobody has checked it since \w+ \d{4}\. Ring or ask before you go\.$/);
-		expect(parse(html).querySelectorAll('script')).toHaveLength(0);
-		expect(parse(printEntryHtml(contactable, hood)).querySelector('.p-stale')).toBeNull();
-	});
-
-	it('writes a page number, with "page" before it inside a sentence', () => {
-		expect(pageRefHtml('entry-a')).toBe('<span class="page-ref" data-ref="entry-a"></span>');
-		expect(one(pageRefHtml('entry-a', true), '.page-ref-words').text).toBe('(page )');
 	});
 });
