@@ -1,6 +1,7 @@
 /**
  * The markup of the parts every entry shows in many places: its card, its
- * line in a compact list, its badges, its times and its "Add to my list".
+ * line in a compact list, its badges, its times, its "Add to my list", its
+ * times on a day of the week (WeekPlan.astro) and its page's search record.
  * The components of the same names insert these with `set:html`
  * (src/lib/html.ts says why they are strings, and how values are escaped).
  * Change the markup here, not in the components.

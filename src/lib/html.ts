@@ -11,7 +11,9 @@
  *
  * Every value goes through `text` or `attribute`, which escape it exactly as
  * Astro escapes `{value}` and `name={value}`, so the pages come out the same
- * byte for byte as when the components wrote the markup themselves.
+ * byte for byte as when the components wrote the markup themselves. (One
+ * difference that no page has yet: an empty attribute value is written
+ * `name=""`, where Astro writes the bare name; HTML reads both as empty.)
  */
 
 const TEXT_SPECIALS = /[&<>'"]/g;

@@ -76,6 +76,7 @@ describe('an entry card', () => {
 			const card = parse(`<article>${html}</article>`);
 			expect(card.querySelector('h3 a')?.text).toBe(words);
 			expect(card.querySelector('.card-meta')?.text).toContain(` · ${words}`);
+			expect(card.querySelector('p:not(.card-meta)')?.text).toBe(words);
 			expect(card.querySelectorAll('script')).toHaveLength(0);
 			expect(card.querySelector('.when-lines li:last-child')?.text).toBe(words);
 		}
